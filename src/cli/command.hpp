@@ -1,0 +1,14 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace teikit::cli {
+
+/// A subcommand's action, run after parsing; returns the process exit code.
+using Action = std::function<int()>;
+
+/// Registers `teikit convert` on the app; the returned action runs it.
+Action add_convert_command(CLI::App& app);
+
+}  // namespace teikit::cli
