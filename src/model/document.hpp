@@ -155,7 +155,8 @@ struct Document {
   std::vector<CitationPart> citation;
   std::string url;
   std::vector<Inlines> summary;
-  std::vector<Language> languages;
+  std::vector<Language> languages;  // each code once, the original first
+  std::string text_language;        // code of the language this text is in, when known
   std::vector<Field> other_fields;  // fields the reader does not interpret
   std::vector<Block> body;
   std::vector<Note> notes;

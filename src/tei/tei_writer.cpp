@@ -9,12 +9,7 @@ namespace teikit::tei {
 
 xml::DocPtr write_tei(const model::Document& doc) {
   TreeBuilder builder;
-  for (const auto& language : doc.languages) {
-    if (!language.original) {  // the language of this text: the translation's, or a transcript's
-      builder.attribute(builder.root(), "xml:lang", language.code);
-      break;
-    }
-  }
+  if (!doc.text_language.empty()) builder.attribute(builder.root(), "xml:lang", doc.text_language);
   InlineWriter writer(builder, doc.notes);
   write_header(writer, builder.root(), doc);
   write_body(writer, builder.root(), doc);

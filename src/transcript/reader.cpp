@@ -79,6 +79,13 @@ void collect_block_anchors(model::Block& block, std::vector<Inline*>& anchors) {
   for (auto& line : block.signed_lines) collect_anchors(line, anchors);
 }
 
+// Adds a language unless its code is listed already.
+void add_language(Document& doc, model::Language language) {
+  for (const auto& known : doc.languages)
+    if (known.code == language.code) return;
+  doc.languages.push_back(std::move(language));
+}
+
 // Reads the metadata fields into the document.
 void read_field(Document& doc, const std::string& name, const std::vector<Line>& value, int line) {
   std::vector<std::string> lines;
@@ -98,19 +105,20 @@ void read_field(Document& doc, const std::string& name, const std::vector<Line>&
     case KnownField::original_language:
       for (const auto& text : lines) {
         auto code = language_code(text);
-        doc.languages.push_back(model::Language{std::string(code.value_or("und")), text, true});
+        add_language(doc, model::Language{std::string(code.value_or("und")), text, true});
       }
       return;
     case KnownField::contents: {
-      model::Field other{name, {}, line};
+      // "Translation - English", "Transcript - Russian", "Original Scan": the whole field is
+      // kept as written; the languages it names go to the language list as well.
+      model::Field other{name, lines, line};
       for (const auto& text : lines) {
-        // "Translation - English", "Transcript - Russian"
         std::size_t dash = text.rfind(" - ");
-        auto code = dash == std::string::npos ? std::nullopt : language_code(text.substr(dash + 3));
-        if (code) {
-          doc.languages.push_back(model::Language{std::string(*code), text, false});
-        } else {
-          other.lines.push_back(text);
+        if (dash == std::string::npos) continue;
+        std::string language = text.substr(dash + 3);
+        if (auto code = language_code(language)) {
+          if (doc.text_language.empty()) doc.text_language = std::string(*code);
+          add_language(doc, model::Language{std::string(*code), language, false});
         }
       }
       if (!other.lines.empty()) doc.other_fields.push_back(std::move(other));

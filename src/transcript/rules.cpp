@@ -120,6 +120,7 @@ constexpr std::string_view closing_starts[] = {
     "with communist greetings",
     "with comradely greetings",
     "with fraternal greetings",
+    "with socialist greetings",
     "with respect",
     "with best regards",
     "with best wishes",

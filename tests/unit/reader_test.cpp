@@ -27,9 +27,12 @@ TEST(Reader, ReadsHeaderFieldsAndLanguages) {
   EXPECT_EQ(doc.languages[0].code, "pl");
   EXPECT_TRUE(doc.languages[0].original);
   EXPECT_EQ(doc.languages[1].code, "en");
-  ASSERT_EQ(doc.other_fields.size(), 2u);  // Contents: Original Scan, and Record ID
+  EXPECT_EQ(doc.languages[1].text, "English");
+  EXPECT_EQ(doc.text_language, "en");
+  ASSERT_EQ(doc.other_fields.size(), 2u);  // Contents as written, and Record ID
   EXPECT_EQ(doc.other_fields[0].name, "Contents");
-  EXPECT_EQ(doc.other_fields[0].lines, (std::vector<std::string>{"Original Scan"}));
+  EXPECT_EQ(doc.other_fields[0].lines,
+            (std::vector<std::string>{"Translation - English", "Original Scan"}));
   EXPECT_EQ(doc.other_fields[1].name, "Record ID");
   EXPECT_EQ(doc.other_fields[1].lines, (std::vector<std::string>{"R-17"}));
 }
@@ -53,6 +56,16 @@ TEST(Reader, RejectsUnusableInputWithoutADocument) {
   ASSERT_EQ(empty.diagnostics.size(), 1u);
   EXPECT_EQ(empty.diagnostics[0].severity, Severity::error);
   EXPECT_FALSE(read_transcript("**T**\n\n\xFF\n", "b.txt").document);
+}
+
+TEST(Reader, ATranscriptInTheOriginalLanguageListsItOnce) {
+  auto result = read_transcript(
+      "**T**\n\n**Original Language:**\n\nRussian\n\n**Contents:**\n\nTranscript - "
+      "Russian\n\nТекст.\n",
+      "r.txt");
+  ASSERT_TRUE(result.document);
+  ASSERT_EQ(result.document->languages.size(), 1u);
+  EXPECT_EQ(result.document->text_language, "ru");
 }
 
 TEST(Reader, MinimalInputWithoutFields) {
