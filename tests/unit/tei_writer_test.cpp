@@ -62,7 +62,7 @@ TEST(TeiWriter, HeaderHoldsTitleSourceLanguagesAndCorrespondence) {
   EXPECT_EQ(q("string(//t:sourceDesc/t:bibl/t:idno[@type='archival'])"),
             "fond 89, opis 14, delo 31");
   EXPECT_EQ(q("string(//t:sourceDesc/t:bibl/t:orgName[@type='archive'])"), "RGANI");
-  EXPECT_EQ(q("string(//t:notesStmt/t:note[@type='field']/t:label)"), "Original Archive");
+  EXPECT_EQ(q("string(//t:notesStmt/t:note[@type='field'][2]/t:label)"), "Original Archive");
   EXPECT_EQ(q("string(//t:creation/t:date/@when)"), "1979-12-27");
   EXPECT_EQ(q("string(//t:langUsage/t:language[1]/@ident)"), "ru");
   EXPECT_EQ(q("string(//t:application/@ident)"), "teikit");
