@@ -11,4 +11,7 @@ using Action = std::function<int()>;
 /// Registers `teikit convert` on the app; the returned action runs it.
 Action add_convert_command(CLI::App& app);
 
+/// Registers `teikit validate` on the app; the returned action runs it.
+Action add_validate_command(CLI::App& app);
+
 }  // namespace teikit::cli

@@ -16,11 +16,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("teikit ") + teikit::version);
   app.require_subcommand(1);
   std::map<CLI::App*, teikit::cli::Action> actions;
-  CLI::App* convert = nullptr;
-  {
-    auto action = teikit::cli::add_convert_command(app);
-    convert = app.get_subcommands([](CLI::App*) { return true; }).back();
-    actions.emplace(convert, std::move(action));
+  for (auto add : {&teikit::cli::add_convert_command, &teikit::cli::add_validate_command}) {
+    auto action = add(app);
+    actions.emplace(app.get_subcommands([](CLI::App*) { return true; }).back(), std::move(action));
   }
   if (argc > 1 && argv[1][0] != '-' && actions.size() > 0) {
     bool known = false;

@@ -17,6 +17,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   std::string source;  // which part found it: "transcript", "xml", "relaxng", ...
+  std::string rule;    // the rule's id, for Schematron
+  std::string path;    // the element's path, e.g. /TEI/teiHeader/fileDesc
 };
 
 /// The fixed process exit codes of every teikit command.

@@ -36,7 +36,7 @@ std::size_t sequence_length(std::string_view text, std::size_t pos) {
 
 std::optional<Diagnostic> check_text_input(std::string_view bytes, const std::string& file) {
   auto problem = [&](int line, int column, std::string message) {
-    return Diagnostic{file, line, column, Severity::error, std::move(message), "input"};
+    return Diagnostic{file, line, column, Severity::error, std::move(message), "input", {}, {}};
   };
   std::string_view body = bytes;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);

@@ -24,9 +24,11 @@ void ErrorCapture::on_error(void* self, xmlError* error) {
   if (error == nullptr) return;
   std::string message = error->message != nullptr ? error->message : "unknown XML error";
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  for (char& c : message)  // one diagnostic, one line
+    if (c == '\n') c = ' ';
   Severity severity = error->level == XML_ERR_WARNING ? Severity::warning : Severity::error;
-  capture->diagnostics_.push_back(
-      Diagnostic{capture->file_, error->line, error->int2, severity, message, capture->source_});
+  capture->diagnostics_.push_back(Diagnostic{
+      capture->file_, error->line, error->int2, severity, message, capture->source_, {}, {}});
 }
 
 DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
@@ -36,7 +38,7 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
   ErrorCapture capture(diagnostics, file, "xml");
   ParserContextPtr context(xmlNewParserCtxt());
   if (!context) throw std::bad_alloc();
-  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+  const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
   DocPtr doc(xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
                                file.c_str(), "UTF-8", options));
   if (!context->wellFormed) doc.reset();

@@ -171,7 +171,7 @@ ReadResult read_transcript(std::string_view bytes, const std::string& file) {
   }
   auto warn = [&](int line, std::string message) {
     result.diagnostics.push_back(
-        Diagnostic{file, line, 0, Severity::warning, std::move(message), "transcript"});
+        Diagnostic{file, line, 0, Severity::warning, std::move(message), "transcript", {}, {}});
   };
   std::vector<RawBlock> blocks = split_blocks(bytes);
   Document doc;

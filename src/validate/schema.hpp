@@ -1,0 +1,47 @@
+#pragma once
+
+// jing's split: a schema reader builds an immutable Schema once; each thread asks it for a
+// Validator of its own; validators report into a diagnostics sink.
+
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace teikit::validate {
+
+/// Checks documents against one compiled schema. Not shareable: one per thread.
+class Validator {
+ public:
+  virtual ~Validator() = default;
+  /// Validates a parsed document, appending problems; returns whether it is valid.
+  virtual bool validate(xmlDoc* doc, const std::string& file, std::vector<Diagnostic>& out) = 0;
+};
+
+/// A compiled, immutable schema; safe to share across threads.
+class Schema {
+ public:
+  virtual ~Schema() = default;
+  /// A new validator for the calling thread.
+  virtual std::unique_ptr<Validator> make_validator() const = 0;
+  /// What kind of schema this is ("RELAX NG", "W3C XML Schema", "DTD", "Schematron").
+  virtual const char* kind() const = 0;
+};
+
+/// A schema that failed to load is reported through diagnostics, never half-built.
+class SchemaError : public std::runtime_error {
+ public:
+  /// Takes the problems found while reading the schema.
+  SchemaError(const std::string& what, std::vector<Diagnostic> diagnostics)
+      : std::runtime_error(what), diagnostics_(std::move(diagnostics)) {}
+  /// The problems, with the schema's file and lines.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace teikit::validate

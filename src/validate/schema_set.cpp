@@ -1,0 +1,61 @@
+#include "validate/schema_set.hpp"
+
+#include <filesystem>
+
+#include "core/atomic_file.hpp"
+#include "validate/builtin_schemas.hpp"
+#include "validate/grammar_schemas.hpp"
+
+namespace teikit::validate {
+
+std::size_t SchemaSet::skipped_rules() const {
+  std::size_t count = 0;
+  for (const auto& r : rules) count += r->skipped().size();
+  return count;
+}
+
+SchemaSet load_schemas(const SchemaOptions& options) {
+  SchemaSet set;
+  if (options.schema.empty()) {
+    set.grammar = load_relaxng(builtin::teikit_rng(), "teikit.rng");
+    set.grammar_name = "teikit (built-in)";
+  } else {
+    const std::string& path = options.schema;
+    std::string extension = std::filesystem::path(path).extension().string();
+    set.grammar_name = path;
+    if (extension == ".dtd") {
+      if (!std::filesystem::exists(path)) throw IoError(path + ": cannot open: no such file");
+      set.grammar = load_dtd(path);
+    } else {
+      std::string bytes = read_file(path);
+      if (extension == ".xsd") {
+        set.grammar = load_xsd(bytes, path);
+      } else if (extension == ".rnc") {
+        throw SchemaError(path + ": the RELAX NG compact syntax is not supported yet",
+                          {Diagnostic{path,
+                                      0,
+                                      0,
+                                      Severity::error,
+                                      "the RELAX NG compact syntax (.rnc) is not supported yet; "
+                                      "use the XML syntax (.rng), e.g. converted with trang",
+                                      "schema",
+                                      {},
+                                      {}}});
+      } else {
+        set.grammar = load_relaxng(bytes, path);
+        if (!options.no_schematron)
+          if (auto embedded = schematron::load_embedded(bytes, path)) set.rules.push_back(embedded);
+      }
+    }
+  }
+  if (options.no_schematron) return set;
+  if (!options.schematron.empty()) {
+    set.rules.push_back(
+        schematron::load(read_file(options.schematron), options.schematron, options.phase));
+  } else if (options.schema.empty()) {
+    set.rules.push_back(schematron::load(builtin::teikit_sch(), "teikit.sch", options.phase));
+  }
+  return set;
+}
+
+}  // namespace teikit::validate

@@ -1,0 +1,59 @@
+#include "validate/validation.hpp"
+
+#include <algorithm>
+
+#include "core/atomic_file.hpp"
+#include "core/xml_handles.hpp"
+
+namespace teikit::validate {
+
+std::size_t FileResult::errors() const {
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t FileResult::warnings() const {
+  return diagnostics.size() - errors();
+}
+
+DocumentValidator::DocumentValidator(const SchemaSet& schemas) {
+  if (schemas.grammar) grammar_ = schemas.grammar->make_validator();
+  for (const auto& rules : schemas.rules) rules_.push_back(rules->make_validator());
+}
+
+FileResult DocumentValidator::validate_file(const std::string& path) {
+  std::string bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const IoError& e) {
+    FileResult result;
+    result.file = path;
+    result.io_error = true;
+    std::string message = e.what();
+    if (message.starts_with(path + ": ")) message = message.substr(path.size() + 2);
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, Severity::error, message, "io", {}, {}});
+    return result;
+  }
+  return validate_bytes(bytes, path);
+}
+
+FileResult DocumentValidator::validate_bytes(std::string_view bytes, const std::string& name) {
+  FileResult result;
+  result.file = name;
+  auto doc = xml::parse_untrusted(bytes, name, result.diagnostics);
+  if (!doc) {
+    if (result.diagnostics.empty())
+      result.diagnostics.push_back(
+          Diagnostic{name, 0, 0, Severity::error, "not a well-formed XML document", "xml", {}, {}});
+    return result;
+  }
+  result.diagnostics.clear();  // warnings of a well-formed parse are not verdicts
+  bool valid = true;
+  if (grammar_) valid = grammar_->validate(doc.get(), name, result.diagnostics) && valid;
+  for (auto& rules : rules_) valid = rules->validate(doc.get(), name, result.diagnostics) && valid;
+  result.valid = valid && result.errors() == 0;
+  return result;
+}
+
+}  // namespace teikit::validate
