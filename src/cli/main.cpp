@@ -16,7 +16,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("teikit ") + teikit::version);
   app.require_subcommand(1);
   std::map<CLI::App*, teikit::cli::Action> actions;
-  for (auto add : {&teikit::cli::add_convert_command, &teikit::cli::add_validate_command}) {
+  for (auto add : {&teikit::cli::add_convert_command, &teikit::cli::add_validate_command,
+                   &teikit::cli::add_transform_command, &teikit::cli::add_formats_command,
+                   &teikit::cli::add_run_command}) {
     auto action = add(app);
     actions.emplace(app.get_subcommands([](CLI::App*) { return true; }).back(), std::move(action));
   }

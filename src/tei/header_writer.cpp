@@ -156,6 +156,7 @@ void write_profile_desc(InlineWriter& w, xmlNode* header, const model::Document&
     for (const auto& language : doc.languages) {
       xmlNode* element = b.element(usage, "language", language.text);
       b.attribute(element, "ident", language.code);
+      if (language.original) b.attribute(element, "n", "original");  // the source's language
     }
   }
   if (doc.senders.empty() && doc.addressees.empty()) return;

@@ -33,7 +33,8 @@ void InlineWriter::write(xmlNode* parent, const model::Inlines& inlines) {
 
 void InlineWriter::write_note(xmlNode* parent, const model::Note& note) {
   xmlNode* element = builder_.element(parent, "note");
-  builder_.attribute(element, "place", "foot");
+  // A definition without an anchor is kept at the end of the text: an endnote.
+  builder_.attribute(element, "place", note.anchored ? "foot" : "end");
   builder_.attribute(element, "n", note.n);
   builder_.attribute(element, "xml:id", note_id(note.n));
   if (note.paragraphs.size() == 1) {

@@ -15,7 +15,8 @@ class InlineWriter {
   InlineWriter(TreeBuilder& builder, const std::vector<model::Note>& notes);
   /// Appends `inlines` to `parent`.
   void write(xmlNode* parent, const model::Inlines& inlines);
-  /// Appends one footnote as <note place="foot" n="…" xml:id="…">.
+  /// Appends one note as <note place="foot" n="…" xml:id="…"> (place="end" when the
+  /// transcript has no anchor for it).
   void write_note(xmlNode* parent, const model::Note& note);
   /// The builder in use.
   TreeBuilder& builder() { return builder_; }

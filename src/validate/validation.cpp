@@ -48,10 +48,15 @@ FileResult DocumentValidator::validate_bytes(std::string_view bytes, const std::
           Diagnostic{name, 0, 0, Severity::error, "not a well-formed XML document", "xml", {}, {}});
     return result;
   }
-  result.diagnostics.clear();  // warnings of a well-formed parse are not verdicts
+  return validate_document(doc.get(), name);
+}
+
+FileResult DocumentValidator::validate_document(xmlDoc* doc, const std::string& name) {
+  FileResult result;
+  result.file = name;
   bool valid = true;
-  if (grammar_) valid = grammar_->validate(doc.get(), name, result.diagnostics) && valid;
-  for (auto& rules : rules_) valid = rules->validate(doc.get(), name, result.diagnostics) && valid;
+  if (grammar_) valid = grammar_->validate(doc, name, result.diagnostics) && valid;
+  for (auto& rules : rules_) valid = rules->validate(doc, name, result.diagnostics) && valid;
   result.valid = valid && result.errors() == 0;
   return result;
 }

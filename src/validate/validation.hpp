@@ -28,6 +28,8 @@ class DocumentValidator {
   FileResult validate_file(const std::string& path);
   /// The same for bytes already in memory.
   FileResult validate_bytes(std::string_view bytes, const std::string& name);
+  /// Checks a document already parsed (well-formed by construction).
+  FileResult validate_document(xmlDoc* doc, const std::string& name);
 
  private:
   std::unique_ptr<Validator> grammar_;

@@ -111,3 +111,16 @@ TEST(TeiWriter, SerialisesAsIndentedUtf8WithDeclaration) {
 
 }  // namespace
 }  // namespace teikit::tei
+
+namespace teikit::tei {
+namespace {
+
+TEST(TeiWriter, ADefinitionWithoutAnchorBecomesAnEndnote) {
+  Query q("**T**\n\nText[1] and [3].\n\nMore.\n\n[1] One.\n\n[2] Two.\n\n[3] Three.\n");
+  EXPECT_EQ(q("string(//t:note[@n='2']/@place)"), "end");
+  EXPECT_EQ(q("count(//t:note[@place='foot'])"), "2");
+  EXPECT_EQ(q("name(//t:note[@n='2']/..)"), "div");
+}
+
+}  // namespace
+}  // namespace teikit::tei
