@@ -14,7 +14,7 @@ build: deps
 	cmake --build $(BUILD) -j$(JOBS)
 
 run: build
-	scripts/run-corpus $(BUILD)/teikit corpus out
+	$(BUILD)/teikit run corpus -o out --to html,text,json,csv,dc,cmif
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)

@@ -55,7 +55,7 @@
   <xsl:variable name="BACKSLASHES" select="'\\\\\\\\\\'"/>
   <xsl:variable name="BR">
     <xsl:choose>
-      <xsl:when test="$hardbreak = 'spaces'">  </xsl:when>
+      <xsl:when test="$hardbreak = 'spaces'"><xsl:text>  </xsl:text></xsl:when>
       <xsl:otherwise>\</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -235,7 +235,7 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:lb | tei:milestone | tei:anchor | tei:msIdentifier"/>
+  <xsl:template match="tei:lb | tei:milestone | tei:anchor"/>
   <xsl:template match="text()">
     <xsl:if test="normalize-space(.)">
       <xsl:call-template name="block">
@@ -635,6 +635,15 @@
       </xsl:for-each>
     </xsl:for-each>
     <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <!-- Where an original is held: its parts (country, settlement, repository, idno ...)
+       joined by commas. -->
+  <xsl:template match="tei:msIdentifier" mode="inline">
+    <xsl:for-each select="*[normalize-space()]">
+      <xsl:if test="position() > 1">, </xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Everything else (names, dates, seg, q, unknown elements ...): its content. -->

@@ -187,7 +187,7 @@
   </xsl:template>
 
   <!-- Milestones that carry no text, and white space between blocks. -->
-  <xsl:template match="tei:lb | tei:milestone | tei:anchor | tei:msIdentifier"/>
+  <xsl:template match="tei:lb | tei:milestone | tei:anchor"/>
   <xsl:template match="text()">
     <xsl:if test="normalize-space(.)">
       <xsl:call-template name="block">
@@ -196,16 +196,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Any other element (p, head, trailer, quote, bibl, a gap between blocks, an unknown
-       element ...): one wrapped block of its inline rendering. -->
+  <!-- Any other element (p, head, trailer, quote, bibl, table, a page break or a gap
+       between blocks, an unknown element ...): one wrapped block of its inline
+       rendering. -->
   <xsl:template match="*">
-    <xsl:call-template name="block">
-      <xsl:with-param name="text"><xsl:apply-templates select="." mode="inline"/></xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Page break between blocks. -->
-  <xsl:template match="tei:pb">
     <xsl:call-template name="block">
       <xsl:with-param name="text"><xsl:apply-templates select="." mode="inline"/></xsl:with-param>
     </xsl:call-template>
@@ -295,13 +289,6 @@
       <xsl:when test="contains(concat(' ', ../@rend, ' '), ' asterisk ')">* </xsl:when>
       <xsl:otherwise>- </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- A table: one line per row, cells separated by " | ". -->
-  <xsl:template match="tei:table">
-    <xsl:call-template name="block">
-      <xsl:with-param name="text"><xsl:apply-templates select="." mode="inline"/></xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -460,6 +447,15 @@
       </xsl:for-each>
     </xsl:for-each>
     <xsl:value-of select="$NL"/>
+  </xsl:template>
+
+  <!-- Where an original is held: its parts (country, settlement, repository, idno ...)
+       joined by commas. -->
+  <xsl:template match="tei:msIdentifier" mode="inline">
+    <xsl:for-each select="*[normalize-space()]">
+      <xsl:if test="position() > 1">, </xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Descriptions only speak through their parents (gap, vocal, graphic). -->

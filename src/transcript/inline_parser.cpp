@@ -77,7 +77,7 @@ Inline make(InlineKind kind, std::string text = {}, std::string value = {}, Inli
 // Handles a bracket's content that is not a link: anchors, marks, insertions.
 void bracket(InlineBuilder& out, std::string_view content) {
   std::string_view inner = trim(content);
-  if (all_digits(inner) && inner.size() <= 3) {
+  if (all_digits(inner) && inner.size() <= 5) {  // a footnote anchor; the reader decides
     out.add(make(InlineKind::note_anchor, {}, std::string(inner)));
     return;
   }

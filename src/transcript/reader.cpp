@@ -52,7 +52,7 @@ std::optional<std::pair<std::string, std::string>> field_label(const RawBlock& b
 std::optional<std::string> note_definition_number(std::string_view line) {
   if (!line.starts_with('[')) return std::nullopt;
   std::size_t close = line.find(']');
-  if (close < 2 || close > 4 || close + 1 >= line.size() || line[close + 1] != ' ')
+  if (close < 2 || close > 6 || close + 1 >= line.size() || line[close + 1] != ' ')
     return std::nullopt;
   std::string_view number = line.substr(1, close - 1);
   if (!std::all_of(number.begin(), number.end(),
@@ -257,6 +257,13 @@ ReadResult read_transcript(std::string_view bytes, const std::string& file) {
     collect_block_anchors(block, anchors);
     for (Inline* anchor : anchors) {
       auto found = by_number.find(anchor->value);
+      if (found == by_number.end() && anchor->value.size() >= 4) {
+        // [1979] without a footnote 1979 is an editor's insertion (a year), not an anchor.
+        anchor->kind = InlineKind::supplied;
+        anchor->children = {Inline{InlineKind::text, anchor->value, {}, {}}};
+        anchor->value.clear();
+        continue;
+      }
       if (found == by_number.end() || doc.notes[found->second].anchored) {
         warn(block.line, "footnote anchor [" + anchor->value + "] has no definition; kept as text");
         anchor->kind = InlineKind::text;

@@ -79,9 +79,10 @@ TEST(InlineParser, Links) {
       "see <a https://example.org/x>the text</a> and <a https://e.org/y>https://e.org/y</a>.");
 }
 
-TEST(InlineParser, FootnoteAnchorsAreShortNumbers) {
-  EXPECT_EQ(show(parse_inlines("AMBASSADOR[1] and [12] but [1979]")),
-            "AMBASSADOR<note 1> and <note 12> but <supplied>1979</supplied>");
+TEST(InlineParser, FootnoteAnchorsAreNumbersOfUpToFiveDigits) {
+  EXPECT_EQ(show(parse_inlines("AMBASSADOR[1] and [12] and [10000] but not [123456]")),
+            "AMBASSADOR<note 1> and <note 12> and <note 10000> but not "
+            "<supplied>123456</supplied>");
 }
 
 TEST(InlineParser, SicWrapsThePrecedingWord) {

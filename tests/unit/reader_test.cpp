@@ -50,6 +50,17 @@ TEST(Reader, WarnsAboutUnmatchedAnchorsAndDefinitionsWithLines) {
   EXPECT_FALSE(result.document->notes[1].anchored);
 }
 
+TEST(Reader, ABracketedYearWithoutFootnoteIsSupplied) {
+  auto result = read_transcript("**T**\n\nIn [1979] and[1234].\n\n[1234] A note.\n", "y.txt");
+  ASSERT_TRUE(result.document);
+  EXPECT_TRUE(result.diagnostics.empty());
+  const auto& content = result.document->body[0].content;
+  ASSERT_GE(content.size(), 4u);
+  EXPECT_EQ(content[1].kind, model::InlineKind::supplied);
+  EXPECT_EQ(content[3].kind, model::InlineKind::note_anchor);
+  EXPECT_EQ(content[3].value, "1234");
+}
+
 TEST(Reader, RejectsUnusableInputWithoutADocument) {
   auto empty = read_transcript("", "e.txt");
   EXPECT_FALSE(empty.document);
