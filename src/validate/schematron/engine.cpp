@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <libxml/uri.h>
@@ -150,7 +151,14 @@ class SchematronValidator final : public Validator {
     context->contextSize = 1;
     context->proximityPosition = 1;
     set_current_node(node);
-    return ObjectPtr(xmlXPathEvalExpression(xml::xml_chars(expression.c_str()), context));
+    // Each expression is compiled once per validator, then evaluated for every node.
+    auto found = compiled_.find(expression);
+    if (found == compiled_.end()) {
+      CompiledPtr compiled(xmlXPathCtxtCompile(context, xml::xml_chars(expression.c_str())));
+      found = compiled_.emplace(expression, std::move(compiled)).first;
+    }
+    if (!found->second) return nullptr;
+    return ObjectPtr(xmlXPathCompiledEval(found->second.get(), context));
   }
 
   bool test(xmlXPathContext* context, const std::string& expression, xmlNode* node) {
@@ -295,6 +303,7 @@ class SchematronValidator final : public Validator {
   }
 
   const SchematronSchema& schema_;
+  std::unordered_map<std::string, CompiledPtr> compiled_;
 };
 
 }  // namespace
