@@ -106,6 +106,16 @@ std::string read_file(const std::filesystem::path& path) {
     ::close(fd);
     throw IoError(path.string() + ": is a directory");
   }
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) || S_ISSOCK(info.st_mode)) {
+    // /dev/zero, /dev/random, disks: endless or not documents at all.
+    ::close(fd);
+    throw IoError(path.string() + ": not a regular file");
+  }
+  if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_input_bytes) {
+    ::close(fd);
+    throw IoError(path.string() + ": input is larger than " +
+                  std::to_string(max_input_bytes >> 20) + " MiB");
+  }
   try {
     std::string content = read_fd(fd, path.string());
     ::close(fd);

@@ -15,7 +15,7 @@ class IoError : public std::runtime_error {
 };
 
 /// The largest input teikit reads (guards against endless inputs such as /dev/zero).
-inline constexpr std::size_t max_input_bytes = std::size_t{512} << 20;
+inline constexpr std::size_t max_input_bytes = std::size_t{256} << 20;
 
 /// Writes `content` to `path` whole or not at all: a temporary file beside it, fsync, rename.
 /// Throws IoError on failure and leaves no file behind.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "transcript/rules.hpp"
 #include "transcript/text_util.hpp"
@@ -142,7 +143,7 @@ class Parser {
         continue;
       }
       if (c == '*' && pos + 1 < end && text_[pos + 1] == '*') {
-        std::size_t close = text_.find("**", pos + 2);
+        std::size_t close = find("**", pos + 2);
         if (close != std::string_view::npos && close < end && close > pos + 2 &&
             !is_space(text_[pos + 2])) {
           flush(pos);
@@ -152,7 +153,7 @@ class Parser {
           continue;
         }
       } else if (c == '*' && pos + 1 < end && !is_space(text_[pos + 1])) {
-        std::size_t close = text_.find('*', pos + 1);
+        std::size_t close = find("*", pos + 1);
         if (close != std::string_view::npos && close < end && !is_space(text_[close - 1]) &&
             (close + 1 >= end || text_[close + 1] != '*')) {
           flush(pos);
@@ -175,8 +176,8 @@ class Parser {
           flush(pos);
           std::string_view content = text_.substr(pos + 1, close - pos - 1);
           if (close + 1 < end && text_[close + 1] == '(') {
-            std::size_t paren = text_.find(')', close + 2);
-            std::size_t space = text_.find_first_of(" \n", close + 2);
+            std::size_t paren = find(")", close + 2);
+            std::size_t space = std::min(find(" ", close + 2), find("\n", close + 2));
             if (paren != std::string_view::npos && paren < end && space > paren) {
               std::string url(text_.substr(close + 2, paren - close - 2));
               out.add(make(InlineKind::link, {}, url, parse(pos + 1, close)));
@@ -205,7 +206,7 @@ class Parser {
                               std::pair{std::string_view("<sub>"), InlineKind::subscript}}) {
       if (!rest.starts_with(open)) continue;
       std::string close_tag = "</" + std::string(open.substr(1));
-      std::size_t close = text_.find(close_tag, pos + open.size());
+      std::size_t close = find(close_tag == "</sup>" ? "</sup>" : "</sub>", pos + open.size());
       if (close == std::string_view::npos || close >= end) return 0;
       flush(pos);
       out.add(make(kind, {}, {}, parse(pos + open.size(), close)));
@@ -213,9 +214,10 @@ class Parser {
     }
     if (rest.starts_with("<http://") || rest.starts_with("<https://") ||
         rest.starts_with("<mailto:")) {
-      std::size_t close = rest.find('>');
-      if (close == std::string_view::npos || rest.substr(0, close).find_first_of(" \n<") != 0)
-        return 0;
+      std::size_t found = find(">", pos);
+      if (found == std::string_view::npos || found >= end) return 0;
+      std::size_t close = found - pos;
+      if (rest.substr(1, close - 1).find_first_of(" \n<") != std::string_view::npos) return 0;
       flush(pos);
       std::string url(rest.substr(1, close - 1));
       out.add(make(InlineKind::link, {}, url, {make(InlineKind::text, url)}));
@@ -235,7 +237,24 @@ class Parser {
     out.text(text.substr(start));
   }
 
+  // The next occurrence of `needle` at or after `from`. Searches only move forward, and a
+  // result is reused while `from` has not passed it, so that text full of unmatched
+  // openers ("<sup>" × 100,000) is still scanned in linear time.
+  std::size_t find(std::string_view needle, std::size_t from) {
+    Memo& memo = memos_[needle];
+    if (memo.valid && from >= memo.from && (memo.result == std::string_view::npos || from <= memo.result))
+      return memo.result;
+    memo = Memo{true, from, text_.find(needle, from)};
+    return memo.result;
+  }
+
+  struct Memo {
+    bool valid = false;
+    std::size_t from = 0;
+    std::size_t result = 0;
+  };
   std::string_view text_;
+  std::map<std::string_view, Memo> memos_;
 };
 
 }  // namespace

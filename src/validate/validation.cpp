@@ -48,7 +48,15 @@ FileResult DocumentValidator::validate_bytes(std::string_view bytes, const std::
           Diagnostic{name, 0, 0, Severity::error, "not a well-formed XML document", "xml", {}, {}});
     return result;
   }
-  return validate_document(doc.get(), name);
+  // A well-formed document keeps the parser's warnings (external resources not loaded).
+  std::vector<Diagnostic> warnings;
+  for (auto& d : result.diagnostics)
+    if (d.severity == Severity::warning) warnings.push_back(std::move(d));
+  FileResult checked = validate_document(doc.get(), name);
+  warnings.insert(warnings.end(), std::make_move_iterator(checked.diagnostics.begin()),
+                  std::make_move_iterator(checked.diagnostics.end()));
+  checked.diagnostics = std::move(warnings);
+  return checked;
 }
 
 FileResult DocumentValidator::validate_document(xmlDoc* doc, const std::string& name) {
