@@ -2,11 +2,17 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <string_view>
 
 namespace teikit::cli {
 
 /// A subcommand's action, run after parsing; returns the process exit code.
 using Action = std::function<int()>;
+
+/// Writes a command's result to standard output (OUTPUT empty or "-") or, atomically, to
+/// the file OUTPUT. Throws IoError.
+void write_result(const std::string& output, std::string_view content);
 
 /// Registers `teikit convert` on the app; the returned action runs it.
 Action add_convert_command(CLI::App& app);

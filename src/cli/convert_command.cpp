@@ -34,18 +34,21 @@ int run_convert(const ConvertOptions& options) {
     if (diagnostic.severity == Severity::error || !options.quiet)
       std::cerr << format_diagnostic(diagnostic) << '\n';
   if (!result.document) return static_cast<int>(ExitCode::invalid);
-  std::string tei = tei::to_tei_string(*result.document);
-  if (options.output.empty() || options.output == "-") {
-    std::cout << tei;
-    std::cout.flush();
-    if (!std::cout) throw IoError("<stdout>: cannot write");
-  } else {
-    write_file_atomically(options.output, tei);
-  }
+  write_result(options.output, tei::to_tei_string(*result.document));
   return static_cast<int>(ExitCode::ok);
 }
 
 }  // namespace
+
+void write_result(const std::string& output, std::string_view content) {
+  if (output.empty() || output == "-") {
+    std::cout << content;
+    std::cout.flush();
+    if (!std::cout) throw IoError("<stdout>: cannot write");
+  } else {
+    write_file_atomically(output, content);
+  }
+}
 
 Action add_convert_command(CLI::App& app) {
   auto options = std::make_shared<ConvertOptions>();

@@ -75,13 +75,7 @@ int run_transform(const TransformOptions& options) {
     std::cerr << "teikit: error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::invalid);
   }
-  if (to_stdout) {
-    std::cout << result;
-    std::cout.flush();
-    if (!std::cout) throw IoError("<stdout>: cannot write");
-  } else {
-    write_file_atomically(options.output, result);
-  }
+  write_result(options.output, result);
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -1,6 +1,7 @@
 #include "core/xml_handles.hpp"
 
 #include <libxml/entities.h>
+#include <libxml/uri.h>
 
 #include <limits>
 #include <stdexcept>
@@ -103,6 +104,13 @@ std::string serialize(xmlDoc* doc) {
   if (xmlSaveClose(save) < 0) throw std::runtime_error("XML serialisation failed");
   return std::string(chars(xmlBufferContent(buffer.get())),
                      static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+}
+
+std::string resolve_local(const std::string& reference, const xmlChar* base_url) {
+  CharPtr uri(xmlBuildURI(xml_chars(reference.c_str()), base_url));
+  std::string path = uri ? chars(uri.get()) : reference;
+  if (path.starts_with("file://")) path = path.substr(7);
+  return path;
 }
 
 std::string text_content(const xmlNode* node) {

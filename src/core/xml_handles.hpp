@@ -1,8 +1,12 @@
 #pragma once
 
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <libxml/valid.h>
 #include <libxml/xmlsave.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
 
 #include <memory>
 #include <string>
@@ -30,12 +34,57 @@ struct ParserContextDeleter {
   void operator()(xmlParserCtxt* context) const { xmlFreeParserCtxt(context); }
 };
 
+struct XPathContextDeleter {
+  void operator()(xmlXPathContext* context) const { xmlXPathFreeContext(context); }
+};
+struct XPathObjectDeleter {
+  void operator()(xmlXPathObject* object) const { xmlXPathFreeObject(object); }
+};
+struct XPathCompiledDeleter {
+  void operator()(xmlXPathCompExpr* expression) const { xmlXPathFreeCompExpr(expression); }
+};
+struct RelaxNgDeleter {
+  void operator()(xmlRelaxNG* schema) const { xmlRelaxNGFree(schema); }
+};
+struct RelaxNgParserDeleter {
+  void operator()(xmlRelaxNGParserCtxt* context) const { xmlRelaxNGFreeParserCtxt(context); }
+};
+struct RelaxNgValidDeleter {
+  void operator()(xmlRelaxNGValidCtxt* context) const { xmlRelaxNGFreeValidCtxt(context); }
+};
+struct XsdDeleter {
+  void operator()(xmlSchema* schema) const { xmlSchemaFree(schema); }
+};
+struct XsdParserDeleter {
+  void operator()(xmlSchemaParserCtxt* context) const { xmlSchemaFreeParserCtxt(context); }
+};
+struct XsdValidDeleter {
+  void operator()(xmlSchemaValidCtxt* context) const { xmlSchemaFreeValidCtxt(context); }
+};
+struct DtdDeleter {
+  void operator()(xmlDtd* dtd) const { xmlFreeDtd(dtd); }
+};
+struct DtdValidDeleter {
+  void operator()(xmlValidCtxt* context) const { xmlFreeValidCtxt(context); }
+};
+
 /// Move-only owning handles for libxml2 objects.
 using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
 using NodePtr = std::unique_ptr<xmlNode, NodeDeleter>;
 using CharPtr = std::unique_ptr<xmlChar, CharDeleter>;
 using BufferPtr = std::unique_ptr<xmlBuffer, BufferDeleter>;
 using ParserContextPtr = std::unique_ptr<xmlParserCtxt, ParserContextDeleter>;
+using XPathContextPtr = std::unique_ptr<xmlXPathContext, XPathContextDeleter>;
+using XPathObjectPtr = std::unique_ptr<xmlXPathObject, XPathObjectDeleter>;
+using XPathCompiledPtr = std::unique_ptr<xmlXPathCompExpr, XPathCompiledDeleter>;
+using RelaxNgPtr = std::unique_ptr<xmlRelaxNG, RelaxNgDeleter>;
+using RelaxNgParserPtr = std::unique_ptr<xmlRelaxNGParserCtxt, RelaxNgParserDeleter>;
+using RelaxNgValidPtr = std::unique_ptr<xmlRelaxNGValidCtxt, RelaxNgValidDeleter>;
+using XsdPtr = std::unique_ptr<xmlSchema, XsdDeleter>;
+using XsdParserPtr = std::unique_ptr<xmlSchemaParserCtxt, XsdParserDeleter>;
+using XsdValidPtr = std::unique_ptr<xmlSchemaValidCtxt, XsdValidDeleter>;
+using DtdPtr = std::unique_ptr<xmlDtd, DtdDeleter>;
+using DtdValidPtr = std::unique_ptr<xmlValidCtxt, DtdValidDeleter>;
 
 /// Views a libxml2 string as UTF-8 bytes.
 inline const char* chars(const xmlChar* text) {
@@ -72,6 +121,10 @@ DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
 
 /// Serialises a document as indented UTF-8 XML with a declaration.
 std::string serialize(xmlDoc* doc);
+
+/// The local path that `reference` (relative or file:) names, resolved against the URL of
+/// the document that mentions it.
+std::string resolve_local(const std::string& reference, const xmlChar* base_url);
 
 /// The text content of a node and its descendants.
 std::string text_content(const xmlNode* node);

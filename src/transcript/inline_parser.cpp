@@ -242,7 +242,8 @@ class Parser {
   // openers ("<sup>" × 100,000) is still scanned in linear time.
   std::size_t find(std::string_view needle, std::size_t from) {
     Memo& memo = memos_[needle];
-    if (memo.valid && from >= memo.from && (memo.result == std::string_view::npos || from <= memo.result))
+    if (memo.valid && from >= memo.from &&
+        (memo.result == std::string_view::npos || from <= memo.result))
       return memo.result;
     memo = Memo{true, from, text_.find(needle, from)};
     return memo.result;

@@ -12,16 +12,10 @@
 
 #include "core/atomic_file.hpp"
 #include "core/xml_handles.hpp"
+#include "core/xslt_handles.hpp"
 
 namespace teikit::transform {
 namespace {
-
-struct SecurityDeleter {
-  void operator()(xsltSecurityPrefs* prefs) const { xsltFreeSecurityPrefs(prefs); }
-};
-struct TransformContextDeleter {
-  void operator()(xsltTransformContext* context) const { xsltFreeTransformContext(context); }
-};
 
 void init_once() {
   static std::once_flag once;
@@ -143,9 +137,7 @@ std::shared_ptr<const Stylesheet> compile_doc(xml::DocPtr doc, const std::string
 
 }  // namespace
 
-Stylesheet::~Stylesheet() {
-  xsltFreeStylesheet(style_);
-}
+Stylesheet::~Stylesheet() = default;
 
 std::shared_ptr<const Stylesheet> Stylesheet::compile(std::string_view bytes,
                                                       const std::string& name) {
@@ -164,10 +156,9 @@ std::shared_ptr<const Stylesheet> Stylesheet::compile_file(const std::string& pa
 
 std::string Stylesheet::apply(xmlDoc* doc, const std::map<std::string, std::string>& params,
                               const std::string& input_name) const {
-  std::unique_ptr<xsltTransformContext, TransformContextDeleter> context(
-      xsltNewTransformContext(style_, doc));
+  xslt::TransformContextPtr context(xsltNewTransformContext(style_.get(), doc));
   if (!context) throw std::bad_alloc();
-  std::unique_ptr<xsltSecurityPrefs, SecurityDeleter> prefs(xsltNewSecurityPrefs());
+  xslt::SecurityPrefsPtr prefs(xsltNewSecurityPrefs());
   for (auto option : {XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
                       XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK})
     xsltSetSecurityPrefs(prefs.get(), option, xsltSecurityForbid);
@@ -185,7 +176,8 @@ std::string Stylesheet::apply(xmlDoc* doc, const std::map<std::string, std::stri
   xml::DocPtr result;
   {
     xml::ErrorCapture capture(xml_errors, name_, "xslt");
-    result.reset(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, context.get()));
+    result.reset(
+        xsltApplyStylesheetUser(style_.get(), doc, nullptr, nullptr, nullptr, context.get()));
   }
   auto diagnostics = collector.finish();
   if (diagnostics.empty()) diagnostics = std::move(xml_errors);
@@ -200,7 +192,7 @@ std::string Stylesheet::apply(xmlDoc* doc, const std::map<std::string, std::stri
   }
   xmlChar* bytes = nullptr;
   int length = 0;
-  if (xsltSaveResultToString(&bytes, &length, result.get(), style_) != 0)
+  if (xsltSaveResultToString(&bytes, &length, result.get(), style_.get()) != 0)
     throw TransformError(input_name + ": cannot serialise the result", {});
   xml::CharPtr owned(bytes);
   return bytes == nullptr ? std::string()

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/xslt_handles.hpp"
 
 namespace teikit::transform {
 
@@ -50,7 +51,7 @@ class Stylesheet {
 
  private:
   Stylesheet(xsltStylesheet* style, std::string name) : style_(style), name_(std::move(name)) {}
-  xsltStylesheet* style_;
+  xslt::StylesheetPtr style_;
   std::string name_;
 };
 

@@ -10,31 +10,6 @@
 namespace teikit::validate {
 namespace {
 
-struct RelaxNgDeleter {
-  void operator()(xmlRelaxNG* schema) const { xmlRelaxNGFree(schema); }
-};
-struct RelaxNgParserDeleter {
-  void operator()(xmlRelaxNGParserCtxt* context) const { xmlRelaxNGFreeParserCtxt(context); }
-};
-struct RelaxNgValidDeleter {
-  void operator()(xmlRelaxNGValidCtxt* context) const { xmlRelaxNGFreeValidCtxt(context); }
-};
-struct XsdDeleter {
-  void operator()(xmlSchema* schema) const { xmlSchemaFree(schema); }
-};
-struct XsdParserDeleter {
-  void operator()(xmlSchemaParserCtxt* context) const { xmlSchemaFreeParserCtxt(context); }
-};
-struct XsdValidDeleter {
-  void operator()(xmlSchemaValidCtxt* context) const { xmlSchemaFreeValidCtxt(context); }
-};
-struct DtdDeleter {
-  void operator()(xmlDtd* dtd) const { xmlFreeDtd(dtd); }
-};
-struct ValidDeleter {
-  void operator()(xmlValidCtxt* context) const { xmlFreeValidCtxt(context); }
-};
-
 // Collects libxml2's validation errors with the failing node's path.
 struct Collector {
   std::vector<Diagnostic>* out;
@@ -67,7 +42,7 @@ class RelaxNgSchema final : public Schema {
   xmlRelaxNG* get() const { return schema_.get(); }
 
  private:
-  std::unique_ptr<xmlRelaxNG, RelaxNgDeleter> schema_;
+  xml::RelaxNgPtr schema_;
 };
 
 class RelaxNgValidator final : public Validator {
@@ -88,7 +63,7 @@ class RelaxNgValidator final : public Validator {
   }
 
  private:
-  std::unique_ptr<xmlRelaxNGValidCtxt, RelaxNgValidDeleter> context_;
+  xml::RelaxNgValidPtr context_;
 };
 
 std::unique_ptr<Validator> RelaxNgSchema::make_validator() const {
@@ -103,7 +78,7 @@ class XsdSchema final : public Schema {
   xmlSchema* get() const { return schema_.get(); }
 
  private:
-  std::unique_ptr<xmlSchema, XsdDeleter> schema_;
+  xml::XsdPtr schema_;
 };
 
 class XsdValidator final : public Validator {
@@ -120,7 +95,7 @@ class XsdValidator final : public Validator {
   }
 
  private:
-  std::unique_ptr<xmlSchemaValidCtxt, XsdValidDeleter> context_;
+  xml::XsdValidPtr context_;
 };
 
 std::unique_ptr<Validator> XsdSchema::make_validator() const {
@@ -135,7 +110,7 @@ class DtdSchema final : public Schema {
   xmlDtd* get() const { return dtd_.get(); }
 
  private:
-  std::unique_ptr<xmlDtd, DtdDeleter> dtd_;
+  xml::DtdPtr dtd_;
 };
 
 class DtdValidator final : public Validator {
@@ -143,7 +118,7 @@ class DtdValidator final : public Validator {
   explicit DtdValidator(const DtdSchema& schema) : schema_(schema) {}
   bool validate(xmlDoc* doc, const std::string& file, std::vector<Diagnostic>& out) override {
     Collector collector{&out, &file, "dtd"};
-    std::unique_ptr<xmlValidCtxt, ValidDeleter> context(xmlNewValidCtxt());
+    xml::DtdValidPtr context(xmlNewValidCtxt());
     if (!context) throw std::bad_alloc();
     void* previous_context = xmlStructuredErrorContext;
     xmlStructuredErrorFunc previous = xmlStructuredError;
@@ -183,8 +158,7 @@ std::shared_ptr<const Schema> load_relaxng(std::string_view bytes, const std::st
   if (!doc) fail(base, "RELAX NG", std::move(diagnostics));
   xml::ErrorCapture capture(diagnostics, base, "schema");
   // The parser context takes a copy of the document, so includes resolve against `base`.
-  std::unique_ptr<xmlRelaxNGParserCtxt, RelaxNgParserDeleter> parser(
-      xmlRelaxNGNewDocParserCtxt(doc.get()));
+  xml::RelaxNgParserPtr parser(xmlRelaxNGNewDocParserCtxt(doc.get()));
   if (!parser) throw std::bad_alloc();
   xmlRelaxNG* schema = xmlRelaxNGParse(parser.get());
   if (schema == nullptr) fail(base, "RELAX NG", std::move(diagnostics));
@@ -196,8 +170,7 @@ std::shared_ptr<const Schema> load_xsd(std::string_view bytes, const std::string
   xml::DocPtr doc = xml::parse_untrusted(bytes, base, diagnostics);
   if (!doc) fail(base, "W3C XML Schema", std::move(diagnostics));
   xml::ErrorCapture capture(diagnostics, base, "schema");
-  std::unique_ptr<xmlSchemaParserCtxt, XsdParserDeleter> parser(
-      xmlSchemaNewDocParserCtxt(doc.get()));
+  xml::XsdParserPtr parser(xmlSchemaNewDocParserCtxt(doc.get()));
   if (!parser) throw std::bad_alloc();
   xmlSchema* schema = xmlSchemaParse(parser.get());
   if (schema == nullptr) fail(base, "W3C XML Schema", std::move(diagnostics));

@@ -10,13 +10,6 @@
 namespace teikit::tei {
 namespace {
 
-struct XPathContextDeleter {
-  void operator()(xmlXPathContext* context) const { xmlXPathFreeContext(context); }
-};
-struct XPathObjectDeleter {
-  void operator()(xmlXPathObject* object) const { xmlXPathFreeObject(object); }
-};
-
 // Evaluates an XPath (prefix t: = TEI) to a string.
 class Query {
  public:
@@ -28,8 +21,7 @@ class Query {
     xmlXPathRegisterNs(context_.get(), xml::xml_chars("t"), xml::xml_chars(tei_namespace));
   }
   std::string operator()(const char* xpath) {
-    std::unique_ptr<xmlXPathObject, XPathObjectDeleter> object(
-        xmlXPathEvalExpression(xml::xml_chars(xpath), context_.get()));
+    xml::XPathObjectPtr object(xmlXPathEvalExpression(xml::xml_chars(xpath), context_.get()));
     EXPECT_TRUE(object) << xpath;
     if (!object) return {};
     xml::CharPtr text(xmlXPathCastToString(object.get()));
@@ -38,7 +30,7 @@ class Query {
 
  private:
   xml::DocPtr doc_;
-  std::unique_ptr<xmlXPathContext, XPathContextDeleter> context_;
+  xml::XPathContextPtr context_;
 };
 
 const char* const letter =

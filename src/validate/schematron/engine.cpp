@@ -8,8 +8,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <libxml/uri.h>
-
 #include "core/atomic_file.hpp"
 #include "core/xml_handles.hpp"
 #include "validate/node_path.hpp"
@@ -19,18 +17,9 @@
 namespace teikit::validate::schematron {
 namespace {
 
-struct ContextDeleter {
-  void operator()(xmlXPathContext* context) const { xmlXPathFreeContext(context); }
-};
-struct ObjectDeleter {
-  void operator()(xmlXPathObject* object) const { xmlXPathFreeObject(object); }
-};
-struct CompiledDeleter {
-  void operator()(xmlXPathCompExpr* expression) const { xmlXPathFreeCompExpr(expression); }
-};
-using ContextPtr = std::unique_ptr<xmlXPathContext, ContextDeleter>;
-using ObjectPtr = std::unique_ptr<xmlXPathObject, ObjectDeleter>;
-using CompiledPtr = std::unique_ptr<xmlXPathCompExpr, CompiledDeleter>;
+using ContextPtr = xml::XPathContextPtr;
+using ObjectPtr = xml::XPathObjectPtr;
+using CompiledPtr = xml::XPathCompiledPtr;
 
 [[noreturn]] void schema_error(const std::string& base, int line, const std::string& message) {
   throw SchemaError(base + ": " + message,
@@ -269,9 +258,7 @@ class SchematronValidator final : public Validator {
       targets.emplace_back(xml::chars(text.get()));
     }
     for (const auto& target : targets) {
-      xml::CharPtr uri(xmlBuildURI(xml::xml_chars(target.c_str()), context->doc->URL));
-      std::string path = uri ? xml::chars(uri.get()) : target;
-      if (path.starts_with("file://")) path = path.substr(7);
+      std::string path = xml::resolve_local(target, context->doc->URL);
       std::string bytes;
       try {
         bytes = read_file(path);

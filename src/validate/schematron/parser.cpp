@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include <libxml/uri.h>
-
 #include "core/atomic_file.hpp"
 #include "core/xml_handles.hpp"
 #include "validate/schematron/schematron.hpp"
@@ -113,9 +111,7 @@ class Parser {
     if (!is(node, "include")) return node;
     std::string href = attr(node, "href");
     if (++include_depth_ > 16) error(base_, node, "includes nest too deeply (a cycle?)");
-    xml::CharPtr uri(xmlBuildURI(xml::xml_chars(href.c_str()), node->doc->URL));
-    std::string path = uri ? xml::chars(uri.get()) : href;
-    if (path.starts_with("file://")) path = path.substr(7);
+    std::string path = xml::resolve_local(href, node->doc->URL);
     std::string bytes;
     try {
       bytes = read_file(path);
