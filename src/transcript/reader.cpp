@@ -68,6 +68,19 @@ void collect_anchors(std::vector<Inline>& inlines, std::vector<Inline*>& anchors
   }
 }
 
+// Outside the body (in the summary, in a footnote) a bracketed number is a cross-reference
+// as written, not an anchor: notes do not nest.
+void anchors_to_text(std::vector<Inline>& inlines) {
+  for (auto& node : inlines) {
+    if (node.kind == InlineKind::note_anchor) {
+      node.kind = InlineKind::text;
+      node.text = "[" + node.value + "]";
+      node.value.clear();
+    }
+    anchors_to_text(node.children);
+  }
+}
+
 void collect_block_anchors(model::Block& block, std::vector<Inline*>& anchors) {
   collect_anchors(block.content, anchors);
   for (auto& line : block.opener) collect_anchors(line.content, anchors);
@@ -274,6 +287,9 @@ ReadResult read_transcript(std::string_view bytes, const std::string& file) {
       doc.notes[found->second].anchored = true;
     }
   }
+  for (auto& paragraph : doc.summary) anchors_to_text(paragraph);
+  for (auto& note : doc.notes)
+    for (auto& paragraph : note.paragraphs) anchors_to_text(paragraph);
   for (const auto& note : doc.notes)
     if (!note.anchored)
       warn(note.line, "footnote [" + note.n + "] has no anchor in the text; placed at the end");

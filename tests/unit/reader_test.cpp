@@ -112,3 +112,20 @@ TEST(Reader, FindsSenderAndRecipients) {
 
 }  // namespace
 }  // namespace teikit::transcript
+
+namespace teikit::transcript {
+namespace {
+
+TEST(Reader, ANoteThatCitesItselfOrAnotherNoteDoesNotNest) {
+  auto result = read_transcript(
+      "**T**\n\n**Summary:**\n\nSee [1].\n\nText[1] and[2].\n\n[1] One, see [2] and [1].\n\n[2] Two.\n",
+      "n.txt");
+  ASSERT_TRUE(result.document);
+  const auto& one = result.document->notes[0].paragraphs[0];
+  for (const auto& part : one) EXPECT_EQ(part.kind, model::InlineKind::text);
+  EXPECT_EQ(plain_text(one), "One, see [2] and [1].");
+  EXPECT_EQ(plain_text(result.document->summary[0]), "See [1].");
+}
+
+}  // namespace
+}  // namespace teikit::transcript
