@@ -73,6 +73,15 @@ std::optional<Diagnostic> check_text_input(std::string_view bytes, const std::st
   return std::nullopt;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t length = sequence_length(text, pos);
+    if (length == 0) return false;
+    pos += length;
+  }
+  return true;
+}
+
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
   unsigned char lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) {

@@ -12,6 +12,9 @@ namespace teikit {
 /// Returns the error (with line, column and byte offset in its message) or nothing.
 std::optional<Diagnostic> check_text_input(std::string_view bytes, const std::string& file);
 
+/// Whether every byte sequence of `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
 /// Decodes the code point starting at `text[pos]` (which must be valid UTF-8) and advances pos.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 

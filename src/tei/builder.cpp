@@ -1,7 +1,10 @@
 #include "tei/builder.hpp"
 
 #include <new>
+#include <stdexcept>
 #include <string>
+
+#include "core/utf8.hpp"
 
 namespace teikit::tei {
 
@@ -32,6 +35,8 @@ xmlNode* TreeBuilder::element(xmlNode* parent, const char* name, std::string_vie
 
 void TreeBuilder::text(xmlNode* parent, std::string_view content) {
   if (content.empty()) return;
+  // The reader only passes whole UTF-8 sequences on; a split one is a bug, not input.
+  if (!is_valid_utf8(content)) throw std::logic_error("TEI writer: text is not valid UTF-8");
   xmlNode* node = xmlNewDocTextLen(doc_.get(), xml_chars(std::string(content).c_str()),
                                    static_cast<int>(content.size()));
   if (node == nullptr) throw std::bad_alloc();

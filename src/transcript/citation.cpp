@@ -81,8 +81,9 @@ void push(std::vector<CitationPart>& parts, CitationRole role, std::string_view 
 }
 
 void push_quoted(std::vector<CitationPart>& parts, CitationRole role, std::string_view text) {
-  std::size_t open = text.starts_with('"') ? 1 : 2;  // “ and « are two bytes
-  std::size_t close = text.ends_with('"') ? 1 : (text.ends_with("”") ? 3 : 2);
+  // Quote marks in bytes: " is 1, « and » are 2, “ and ” are 3.
+  std::size_t open = text.starts_with('"') ? 1 : text.starts_with("“") ? 3 : 2;
+  std::size_t close = text.ends_with('"') ? 1 : text.ends_with("”") ? 3 : 2;
   push(parts, CitationRole::text, text.substr(0, open));
   push(parts, role, text.substr(open, text.size() - open - close));
   push(parts, CitationRole::text, text.substr(text.size() - close));

@@ -69,3 +69,21 @@ TEST(Citation, NamedArchiveBeforeReference) {
 
 }  // namespace
 }  // namespace teikit::transcript
+
+namespace teikit::transcript {
+namespace {
+
+TEST(Citation, CurlyAndGuillemetQuotesKeepWholeCharacters) {
+  std::string url;
+  auto parts = parse_citation(
+      "“Title”, 1983, Wilson Center Digital Archive, A. Author, «Book», Press, Moscow, 1990.", url);
+  EXPECT_EQ(roles(parts),
+            "title=Title|date=1983|publisher=Wilson Center Digital Archive|author=A. "
+            "Author|source-title=Book|source-publisher=Press|place=Moscow|year=1990|");
+  EXPECT_EQ(
+      joined(parts),
+      "“Title”, 1983, Wilson Center Digital Archive, A. Author, «Book», Press, Moscow, 1990.");
+}
+
+}  // namespace
+}  // namespace teikit::transcript

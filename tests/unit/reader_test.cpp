@@ -118,7 +118,8 @@ namespace {
 
 TEST(Reader, ANoteThatCitesItselfOrAnotherNoteDoesNotNest) {
   auto result = read_transcript(
-      "**T**\n\n**Summary:**\n\nSee [1].\n\nText[1] and[2].\n\n[1] One, see [2] and [1].\n\n[2] Two.\n",
+      "**T**\n\n**Summary:**\n\nSee [1].\n\nText[1] and[2].\n\n[1] One, see [2] and [1].\n\n[2] "
+      "Two.\n",
       "n.txt");
   ASSERT_TRUE(result.document);
   const auto& one = result.document->notes[0].paragraphs[0];
