@@ -1,6 +1,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,19 @@ class CollectingSink final : public DiagnosticSink {
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   /// Whether any collected diagnostic is an error.
   bool has_errors() const;
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// A failure explained by diagnostics (a schema or stylesheet that cannot be used).
+class DiagnosticsError : public std::runtime_error {
+ public:
+  /// Takes the summary and the problems found, each with file and line where known.
+  DiagnosticsError(const std::string& what, std::vector<Diagnostic> diagnostics)
+      : std::runtime_error(what), diagnostics_(std::move(diagnostics)) {}
+  /// The problems.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
  private:
   std::vector<Diagnostic> diagnostics_;

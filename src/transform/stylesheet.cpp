@@ -103,11 +103,8 @@ class MessageCollector {
 // Compilation reports through libxslt's global handler: one compilation at a time.
 std::mutex compile_mutex;
 
-std::shared_ptr<const Stylesheet> compile_doc(xml::DocPtr doc, const std::string& name,
-                                              std::vector<Diagnostic> parse_problems,
-                                              Stylesheet* (*make)(xsltStylesheet*,
-                                                                  const std::string&)) {
-  (void)parse_problems;
+// Compiles a parsed stylesheet document (which the result owns); throws TransformError.
+xsltStylesheet* compile_doc(xml::DocPtr doc, const std::string& name) {
   std::lock_guard lock(compile_mutex);
   MessageCollector collector(name, "xslt");
   std::vector<Diagnostic> xml_errors;  // libxml2's own (XPath) messages: used when alone
@@ -132,7 +129,7 @@ std::shared_ptr<const Stylesheet> compile_doc(xml::DocPtr doc, const std::string
           Diagnostic{name, 0, 0, Severity::error, "not an XSLT stylesheet", "xslt", {}, {}});
     throw TransformError(name + ": the stylesheet does not compile", std::move(diagnostics));
   }
-  return std::shared_ptr<const Stylesheet>(make(style, name));
+  return style;
 }
 
 }  // namespace
@@ -145,9 +142,7 @@ std::shared_ptr<const Stylesheet> Stylesheet::compile(std::string_view bytes,
   std::vector<Diagnostic> problems;
   auto doc = xml::parse_untrusted(bytes, name, problems);
   if (!doc) throw TransformError(name + ": the stylesheet is not well-formed XML", problems);
-  return compile_doc(
-      std::move(doc), name, problems,
-      [](xsltStylesheet* style, const std::string& n) { return new Stylesheet(style, n); });
+  return std::shared_ptr<const Stylesheet>(new Stylesheet(compile_doc(std::move(doc), name), name));
 }
 
 std::shared_ptr<const Stylesheet> Stylesheet::compile_file(const std::string& path) {

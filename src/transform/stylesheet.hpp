@@ -18,16 +18,9 @@
 namespace teikit::transform {
 
 /// A stylesheet failed to compile, or a transformation failed; diagnostics say where.
-class TransformError : public std::runtime_error {
+class TransformError : public DiagnosticsError {
  public:
-  /// Takes the problems found, each with file and line where libxslt knows them.
-  TransformError(const std::string& what, std::vector<Diagnostic> diagnostics)
-      : std::runtime_error(what), diagnostics_(std::move(diagnostics)) {}
-  /// The problems.
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-
- private:
-  std::vector<Diagnostic> diagnostics_;
+  using DiagnosticsError::DiagnosticsError;
 };
 
 /// A compiled XSLT 1.0 stylesheet (EXSLT available).

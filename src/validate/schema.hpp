@@ -32,16 +32,9 @@ class Schema {
 };
 
 /// A schema that failed to load is reported through diagnostics, never half-built.
-class SchemaError : public std::runtime_error {
+class SchemaError : public DiagnosticsError {
  public:
-  /// Takes the problems found while reading the schema.
-  SchemaError(const std::string& what, std::vector<Diagnostic> diagnostics)
-      : std::runtime_error(what), diagnostics_(std::move(diagnostics)) {}
-  /// The problems, with the schema's file and lines.
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-
- private:
-  std::vector<Diagnostic> diagnostics_;
+  using DiagnosticsError::DiagnosticsError;
 };
 
 }  // namespace teikit::validate

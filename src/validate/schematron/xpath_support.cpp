@@ -39,38 +39,46 @@ bool name_char(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Calls in an expression: (prefix, local name), outside string literals.
-std::vector<std::pair<std::string, std::string>> function_calls(std::string_view e) {
-  std::vector<std::pair<std::string, std::string>> calls;
+// Calls `visit(i)` for each position of an XPath expression outside its string literals;
+// `visit` returns how many further characters to skip.
+template <typename Visit>
+void outside_literals(std::string_view e, Visit visit) {
   char quote = 0;
   for (std::size_t i = 0; i < e.size(); ++i) {
     char c = e[i];
     if (quote != 0) {
       if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"') {
+    } else if (c == '\'' || c == '"') {
       quote = c;
-      continue;
+    } else {
+      i += visit(i);
     }
-    if (c != '(') continue;
+  }
+}
+
+// Calls in an expression: (prefix, local name), outside string literals.
+std::vector<std::pair<std::string, std::string>> function_calls(std::string_view e) {
+  std::vector<std::pair<std::string, std::string>> calls;
+  outside_literals(e, [&](std::size_t i) -> std::size_t {
+    if (e[i] != '(') return 0;
     std::size_t end = i;
     while (end > 0 && e[end - 1] == ' ') --end;
     std::size_t start = end;
     while (start > 0 && (name_char(e[start - 1]) || e[start - 1] == ':')) --start;
-    if (start == end) continue;
+    if (start == end) return 0;
     std::string name(e.substr(start, end - start));
-    if (start > 0 && (e[start - 1] == '$' || e[start - 1] == '@')) continue;
+    if (start > 0 && (e[start - 1] == '$' || e[start - 1] == '@')) return 0;
     if (name.find("::") != std::string::npos) name = name.substr(name.rfind("::") + 2);
     // Operators before a parenthesis are not calls: "a or (b)".
-    if (name.empty() || name == "and" || name == "or" || name == "div" || name == "mod") continue;
+    if (name.empty() || name == "and" || name == "or" || name == "div" || name == "mod") return 0;
     auto colon = name.find(':');
     if (colon == std::string::npos) {
       calls.emplace_back("", name);
     } else {
       calls.emplace_back(name.substr(0, colon), name.substr(colon + 1));
     }
-  }
+    return 0;
+  });
   return calls;
 }
 
@@ -109,22 +117,13 @@ std::string xpath1_problem(xmlXPathContext* context, const std::string& expressi
 
 std::vector<std::string> variable_references(std::string_view e) {
   std::vector<std::string> names;
-  char quote = 0;
-  for (std::size_t i = 0; i < e.size(); ++i) {
-    char c = e[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '$') {
-      std::size_t end = i + 1;
-      while (end < e.size() && (name_char(e[end]) || e[end] == ':')) ++end;
-      names.emplace_back(e.substr(i + 1, end - i - 1));
-      i = end - 1;
-    }
-  }
+  outside_literals(e, [&](std::size_t i) -> std::size_t {
+    if (e[i] != '$') return 0;
+    std::size_t end = i + 1;
+    while (end < e.size() && (name_char(e[end]) || e[end] == ':')) ++end;
+    names.emplace_back(e.substr(i + 1, end - i - 1));
+    return end - i - 1;
+  });
   return names;
 }
 
