@@ -79,6 +79,11 @@ Action add_validate_command(CLI::App& app) {
                       "ISO Schematron rules (default: the built-in teikit rules)");
   command->add_option("--phase", options->schemas.phase, "Schematron phase to run");
   command->add_flag("--no-schematron", options->schemas.no_schematron, "Check the grammar only");
+  command
+      ->add_option("--engine", options->schemas.engine,
+                   "RELAX NG engine: native (teikit's own; reads .rng and .rnc) or libxml2")
+      ->check(CLI::IsMember({"native", "libxml2"}))
+      ->capture_default_str();
   command->add_option("--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

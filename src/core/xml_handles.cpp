@@ -82,11 +82,18 @@ void warn_about_external_resources(xmlDoc* doc, const std::string& file,
 
 DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
                        std::vector<Diagnostic>& diagnostics) {
+  return parse_untrusted(bytes, file, diagnostics, nullptr);
+}
+
+DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
+                       std::vector<Diagnostic>& diagnostics,
+                       const std::function<void(xmlParserCtxt*)>& prepare) {
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw std::length_error(file + ": document too large for the XML parser");
   ErrorCapture capture(diagnostics, file, "xml");
   ParserContextPtr context(xmlNewParserCtxt());
   if (!context) throw std::bad_alloc();
+  if (prepare) prepare(context.get());
   const int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
   DocPtr doc(xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
                                file.c_str(), "UTF-8", options));

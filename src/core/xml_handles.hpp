@@ -8,6 +8,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -118,6 +119,12 @@ class ErrorCapture {
 /// Returns null and fills `diagnostics` when the document is not well-formed.
 DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
                        std::vector<Diagnostic>& diagnostics);
+
+/// The same, letting `prepare` adjust the parser context first (a SAX handler that
+/// validates while the tree is built).
+DocPtr parse_untrusted(std::string_view bytes, const std::string& file,
+                       std::vector<Diagnostic>& diagnostics,
+                       const std::function<void(xmlParserCtxt*)>& prepare);
 
 /// Serialises a document as indented UTF-8 XML with a declaration.
 std::string serialize(xmlDoc* doc);

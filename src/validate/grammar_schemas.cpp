@@ -8,6 +8,18 @@
 #include "validate/node_path.hpp"
 
 namespace teikit::validate {
+
+StreamResult Validator::validate_stream(std::string_view bytes, const std::string& file,
+                                        std::vector<Diagnostic>& out, bool keep_tree) {
+  StreamResult result;
+  result.tree = xml::parse_untrusted(bytes, file, out);
+  if (!result.tree) return result;
+  result.well_formed = true;
+  result.valid = validate(result.tree.get(), file, out);
+  if (!keep_tree) result.tree.reset();
+  return result;
+}
+
 namespace {
 
 // Collects libxml2's validation errors with the failing node's path.

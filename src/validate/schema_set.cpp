@@ -5,6 +5,7 @@
 #include "core/atomic_file.hpp"
 #include "validate/builtin_schemas.hpp"
 #include "validate/grammar_schemas.hpp"
+#include "validate/relaxng/engine.hpp"
 
 namespace teikit::validate {
 
@@ -16,8 +17,12 @@ std::size_t SchemaSet::skipped_rules() const {
 
 SchemaSet load_schemas(const SchemaOptions& options) {
   SchemaSet set;
+  const bool native = options.engine != "libxml2";
+  auto relaxng = [&](std::string_view bytes, const std::string& base) {
+    return native ? load_native_relaxng(bytes, base) : load_relaxng(bytes, base);
+  };
   if (options.schema.empty()) {
-    set.grammar = load_relaxng(builtin::teikit_rng(), "teikit.rng");
+    set.grammar = relaxng(builtin::teikit_rng(), "teikit.rng");
     set.grammar_name = "teikit (built-in)";
   } else {
     const std::string& path = options.schema;
@@ -30,19 +35,21 @@ SchemaSet load_schemas(const SchemaOptions& options) {
       std::string bytes = read_file(path);
       if (extension == ".xsd") {
         set.grammar = load_xsd(bytes, path);
-      } else if (extension == ".rnc") {
-        throw SchemaError(path + ": the RELAX NG compact syntax is not supported yet",
+      } else if (extension == ".rnc" && !native) {
+        throw SchemaError(path + ": libxml2 cannot read the RELAX NG compact syntax",
                           {Diagnostic{path,
                                       0,
                                       0,
                                       Severity::error,
-                                      "the RELAX NG compact syntax (.rnc) is not supported yet; "
-                                      "use the XML syntax (.rng), e.g. converted with trang",
+                                      "the libxml2 engine reads only the XML syntax (.rng); the "
+                                      "native engine (the default) reads .rnc",
                                       "schema",
                                       {},
                                       {}}});
+      } else if (extension == ".rnc") {
+        set.grammar = load_native_relaxng(bytes, path);
       } else {
-        set.grammar = load_relaxng(bytes, path);
+        set.grammar = relaxng(bytes, path);
         if (!options.no_schematron)
           if (auto embedded = schematron::load_embedded(bytes, path)) set.rules.push_back(embedded);
       }

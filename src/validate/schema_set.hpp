@@ -27,6 +27,8 @@ struct SchemaOptions {
   std::string schematron;  // path; empty = built-in teikit.sch (with the built-in grammar)
   std::string phase;
   bool no_schematron = false;
+  /// Which RELAX NG engine compiles .rng/.rnc grammars: "native" (teikit's) or "libxml2".
+  std::string engine = "native";
 };
 
 /// Loads and compiles the schemas once. Throws SchemaError or IoError.

@@ -41,6 +41,27 @@ FileResult DocumentValidator::validate_file(const std::string& path) {
 FileResult DocumentValidator::validate_bytes(std::string_view bytes, const std::string& name) {
   FileResult result;
   result.file = name;
+  if (grammar_ && grammar_->can_stream()) {
+    // One pass: parse and check the grammar together; the tree only if rules need it.
+    StreamResult streamed =
+        grammar_->validate_stream(bytes, name, result.diagnostics, !rules_.empty());
+    if (!streamed.well_formed) {
+      if (result.errors() == 0)
+        result.diagnostics.push_back(Diagnostic{
+            name, 0, 0, Severity::error, "not a well-formed XML document", "xml", {}, {}});
+      return result;
+    }
+    // A well-formed document keeps the parser's warnings only (as below): its other
+    // complaints (a repeated xml:id) are the grammar's to make.
+    std::erase_if(result.diagnostics, [](const Diagnostic& d) {
+      return d.source == "xml" && d.severity == Severity::error;
+    });
+    bool valid = streamed.valid;
+    for (auto& rules : rules_)
+      valid = rules->validate(streamed.tree.get(), name, result.diagnostics) && valid;
+    result.valid = valid && result.errors() == 0;
+    return result;
+  }
   auto doc = xml::parse_untrusted(bytes, name, result.diagnostics);
   if (!doc) {
     if (result.diagnostics.empty())
