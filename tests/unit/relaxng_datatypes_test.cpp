@@ -458,8 +458,8 @@ void check_datatype(Tally& tally, const xmlNode* node) {
 TEST(RelaxNgDatatypesConformance, Xsdtest) {
   std::optional<fs::path> path = suite_file("xsdtest.xml");
   if (!path)
-    GTEST_SKIP() << "xsdtest.xml is not in ../shared/reference/relaxng-tests "
-                    "(set TEIKIT_REFERENCE_DIR)";
+    GTEST_SKIP() << "xsdtest.xml not found in $TEIKIT_REFERENCE_DIR (or its relaxng-tests "
+                    "folder) if set, else in ../shared/reference/relaxng-tests";
   auto doc = load(*path);
   ASSERT_TRUE(doc) << *path;
   Tally tally;
@@ -471,8 +471,8 @@ TEST(RelaxNgDatatypesConformance, Xsdtest) {
 TEST(RelaxNgDatatypesConformance, Regextest) {
   std::optional<fs::path> path = suite_file("regextest.xml");
   if (!path)
-    GTEST_SKIP() << "regextest.xml is not in ../shared/reference/relaxng-tests "
-                    "(set TEIKIT_REFERENCE_DIR)";
+    GTEST_SKIP() << "regextest.xml not found in $TEIKIT_REFERENCE_DIR (or its relaxng-tests "
+                    "folder) if set, else in ../shared/reference/relaxng-tests";
   auto doc = load(*path);
   ASSERT_TRUE(doc) << *path;
   Tally tally;

@@ -142,33 +142,40 @@ int hex_value(char32_t c) {
 }
 
 // Stage 4: each \x{N} (any number of x) becomes the character N; a replaced character is not
-// scanned again, and \x{A} is a character, not a newline marker.
-Text interpret_escapes(const Text& in) {
-  Text out;
-  out.end_line = in.end_line;
-  out.end_column = in.end_column;
-  const std::size_t n = in.chars.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    char32_t c = in.chars[i];
+// scanned again, and \x{A} is a character, not a newline marker. Done in place: the text
+// only gets shorter.
+void interpret_escapes(Text& text) {
+  const std::size_t n = text.chars.size();
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; ++i, ++out) {
+    char32_t c = text.chars[i];
     std::size_t j = i + 1;
-    while (c == '\\' && j < n && in.chars[j] == 'x') ++j;
-    if (c != '\\' || j == i + 1 || j >= n || in.chars[j] != '{') {
-      out.push(c, in.lines[i], in.columns[i]);
+    while (c == '\\' && j < n && text.chars[j] == 'x') ++j;
+    if (c == '\\' && j > i + 1 && j < n && text.chars[j] == '{') {
+      char32_t value = 0;
+      std::size_t k = j + 1;
+      for (; k < n && hex_value(text.chars[k]) >= 0; ++k)
+        value = value > 0x10FFFF ? value
+                                 : value * 16 + static_cast<char32_t>(hex_value(text.chars[k]));
+      if (k == j + 1 || k >= n || text.chars[k] != '}')
+        fail(text.lines[i], text.columns[i], "bad escape sequence; expected \\x{hexadecimal digits}");
+      if (!is_xml_char(value))
+        fail(text.lines[i], text.columns[i],
+             "escape sequence for " + code_point_name(value) + ", which is not an XML character");
+      c = value;
+      text.lines[out] = text.lines[i];
+      text.columns[out] = text.columns[i];
+      text.chars[out] = c;
+      i = k;
       continue;
     }
-    char32_t value = 0;
-    std::size_t k = j + 1;
-    for (; k < n && hex_value(in.chars[k]) >= 0; ++k)
-      value = value > 0x10FFFF ? value : value * 16 + static_cast<char32_t>(hex_value(in.chars[k]));
-    if (k == j + 1 || k >= n || in.chars[k] != '}')
-      fail(in.lines[i], in.columns[i], "bad escape sequence; expected \\x{hexadecimal digits}");
-    if (!is_xml_char(value))
-      fail(in.lines[i], in.columns[i],
-           "escape sequence for " + code_point_name(value) + ", which is not an XML character");
-    out.push(value, in.lines[i], in.columns[i]);
-    i = k;
+    text.chars[out] = c;
+    text.lines[out] = text.lines[i];
+    text.columns[out] = text.columns[i];
   }
-  return out;
+  text.chars.resize(out);
+  text.lines.resize(out);
+  text.columns.resize(out);
 }
 
 bool is_name_start(char32_t c) {
@@ -325,8 +332,10 @@ class Scanner {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-  return Scanner(interpret_escapes(decode(text))).run();
+std::vector<Token> tokenize(std::string_view bytes) {
+  Text text = decode(bytes);
+  interpret_escapes(text);
+  return Scanner(text).run();
 }
 
 bool is_keyword(std::string_view name) {

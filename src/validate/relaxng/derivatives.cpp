@@ -2,6 +2,8 @@
 
 #include "validate/relaxng/whitespace.hpp"
 
+#include <algorithm>
+
 namespace teikit::validate::relaxng {
 namespace {
 
@@ -18,6 +20,7 @@ void Derivatives::trim() {
   builder_.reset();
   start_tag_open_memo_.clear();
   attribute_memo_.clear();
+  matching_memo_.clear();
   start_tag_close_memo_.clear();
   end_tag_memo_.clear();
   text_memo_.clear();
@@ -101,23 +104,63 @@ PatternId Derivatives::start_tag_open_uncached(PatternId p, QName name, bool ski
   }
 }
 
+void Derivatives::collect_attributes(PatternId p, QName name, std::vector<PatternId>& out) {
+  const Pattern node = builder_.get(p);
+  switch (node.kind) {
+    case Kind::after:
+    case Kind::one_or_more:
+      collect_attributes(node.a, name, out);
+      return;
+    case Kind::choice:
+    case Kind::group:
+    case Kind::interleave:
+      collect_attributes(node.a, name, out);
+      collect_attributes(node.b, name, out);
+      return;
+    case Kind::attribute:
+      if (grammar_.name_classes.contains(node.extra, name) &&
+          std::find(out.begin(), out.end(), p) == out.end())
+        out.push_back(p);
+      return;
+    default:
+      return;
+  }
+}
+
+const std::vector<PatternId>& Derivatives::matching_attributes(PatternId p, QName name) {
+  NameKey key{p, name};
+  auto found = matching_memo_.find(key);
+  if (found != matching_memo_.end()) return found->second;
+  std::vector<PatternId> out;
+  collect_attributes(p, name, out);
+  return matching_memo_.emplace(key, std::move(out)).first->second;
+}
+
 PatternId Derivatives::attribute(PatternId p, QName name, std::string_view value,
                                  const NamespaceContext& context, bool any_value) {
-  // Values that may be QNames depend on the namespaces in scope: not memoised.
-  if (any_value || value.find(':') != std::string_view::npos)
-    return attribute_uncached(p, name, value, context, any_value);
-  AttributeKey key{p, name, std::string(value)};
+  const std::vector<PatternId> candidates = matching_attributes(p, name);
+  if (candidates.empty()) return not_allowed_id;
+  std::vector<PatternId> accepted;
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!any_value && !value_matches(builder_.get(candidates[i]).a, value, context)) continue;
+    accepted.push_back(candidates[i]);
+    if (i < 64) mask |= std::uint64_t{1} << i;
+  }
+  if (accepted.empty()) return not_allowed_id;
+  if (candidates.size() > 64) return attribute_uncached(p, name, accepted);
+  AttributeKey key{p, name, mask};
   auto found = attribute_memo_.find(key);
   if (found != attribute_memo_.end()) return found->second;
-  PatternId result = attribute_uncached(p, name, value, context, false);
-  attribute_memo_.emplace(std::move(key), result);
+  PatternId result = attribute_uncached(p, name, accepted);
+  attribute_memo_.emplace(key, result);
   return result;
 }
 
-PatternId Derivatives::attribute_uncached(PatternId p, QName name, std::string_view value,
-                                          const NamespaceContext& context, bool any_value) {
+PatternId Derivatives::attribute_uncached(PatternId p, QName name,
+                                          const std::vector<PatternId>& accepted) {
   const Pattern node = builder_.get(p);
-  auto recurse = [&](PatternId q) { return attribute(q, name, value, context, any_value); };
+  auto recurse = [&](PatternId q) { return attribute_uncached(q, name, accepted); };
   switch (node.kind) {
     case Kind::after:
       return builder_.after(recurse(node.a), node.b);
@@ -136,8 +179,8 @@ PatternId Derivatives::attribute_uncached(PatternId p, QName name, std::string_v
     case Kind::one_or_more:
       return builder_.group(recurse(node.a), builder_.choice(p, empty_id));
     case Kind::attribute:
-      if (!grammar_.name_classes.contains(node.extra, name)) return not_allowed_id;
-      return any_value || value_matches(node.a, value, context) ? empty_id : not_allowed_id;
+      return std::find(accepted.begin(), accepted.end(), p) != accepted.end() ? empty_id
+                                                                              : not_allowed_id;
     default:
       return not_allowed_id;
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "validate/relaxng/grammar.hpp"
 
@@ -52,8 +53,9 @@ class Derivatives {
   enum class After : std::uint8_t { interleave_left, interleave_right, group, one_or_more, after };
   PatternId apply_after(After op, PatternId operand, PatternId p);
   PatternId start_tag_open_uncached(PatternId p, QName name, bool skipping);
-  PatternId attribute_uncached(PatternId p, QName name, std::string_view value,
-                               const NamespaceContext& context, bool any_value);
+  PatternId attribute_uncached(PatternId p, QName name, const std::vector<PatternId>& accepted);
+  const std::vector<PatternId>& matching_attributes(PatternId p, QName name);
+  void collect_attributes(PatternId p, QName name, std::vector<PatternId>& out);
   PatternId text_uncached(PatternId p, std::string_view text, const NamespaceContext& context);
   bool data_allows(PatternId p, std::string_view text, const NamespaceContext& context);
 
@@ -68,15 +70,17 @@ class Derivatives {
              (static_cast<std::size_t>(k.name.ns) << 20) ^ k.name.local;
     }
   };
+  // The attribute derivative depends on the value only through which of the attribute
+  // patterns that match the name accept it: that set (a bit mask) is the memo key.
   struct AttributeKey {
     PatternId p;
     QName name;
-    std::string value;
+    std::uint64_t accepted;
     bool operator==(const AttributeKey&) const = default;
   };
   struct AttributeKeyHash {
     std::size_t operator()(const AttributeKey& k) const noexcept {
-      return NameKeyHash{}(NameKey{k.p, k.name}) ^ std::hash<std::string>{}(k.value);
+      return NameKeyHash{}(NameKey{k.p, k.name}) * 31 + static_cast<std::size_t>(k.accepted);
     }
   };
 
@@ -84,6 +88,7 @@ class Derivatives {
   PatternBuilder builder_;
   std::unordered_map<NameKey, PatternId, NameKeyHash> start_tag_open_memo_;
   std::unordered_map<AttributeKey, PatternId, AttributeKeyHash> attribute_memo_;
+  std::unordered_map<NameKey, std::vector<PatternId>, NameKeyHash> matching_memo_;
   std::unordered_map<PatternId, PatternId> start_tag_close_memo_;
   std::unordered_map<PatternId, PatternId> end_tag_memo_;
   std::unordered_map<PatternId, PatternId> text_memo_;
