@@ -5,6 +5,7 @@
 #include "core/atomic_file.hpp"
 #include "validate/builtin_schemas.hpp"
 #include "validate/grammar_schemas.hpp"
+#include "validate/relaxng/compact_reader.hpp"
 #include "validate/relaxng/engine.hpp"
 
 namespace teikit::validate {
@@ -48,6 +49,13 @@ SchemaSet load_schemas(const SchemaOptions& options) {
                                       {}}});
       } else if (extension == ".rnc") {
         set.grammar = load_native_relaxng(bytes, path);
+        // Schematron embedded as annotations: read from the equivalent XML syntax.
+        if (!options.no_schematron) {
+          std::vector<Diagnostic> ignored;
+          if (auto doc = relaxng::read_compact_syntax(bytes, path, ignored))
+            if (auto embedded = schematron::load_embedded(xml::serialize(doc.get()), path))
+              set.rules.push_back(embedded);
+        }
       } else {
         set.grammar = relaxng(bytes, path);
         if (!options.no_schematron)

@@ -155,10 +155,11 @@ void interpret_escapes(Text& text) {
       char32_t value = 0;
       std::size_t k = j + 1;
       for (; k < n && hex_value(text.chars[k]) >= 0; ++k)
-        value = value > 0x10FFFF ? value
-                                 : value * 16 + static_cast<char32_t>(hex_value(text.chars[k]));
+        value =
+            value > 0x10FFFF ? value : value * 16 + static_cast<char32_t>(hex_value(text.chars[k]));
       if (k == j + 1 || k >= n || text.chars[k] != '}')
-        fail(text.lines[i], text.columns[i], "bad escape sequence; expected \\x{hexadecimal digits}");
+        fail(text.lines[i], text.columns[i],
+             "bad escape sequence; expected \\x{hexadecimal digits}");
       if (!is_xml_char(value))
         fail(text.lines[i], text.columns[i],
              "escape sequence for " + code_point_name(value) + ", which is not an XML character");
@@ -179,13 +180,12 @@ void interpret_escapes(Text& text) {
 }
 
 bool is_name_start(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
-         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
-         (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
-         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
-         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
-         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0xEFFFF);
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
 }
 
 bool is_name_char(char32_t c) {
@@ -340,9 +340,9 @@ std::vector<Token> tokenize(std::string_view bytes) {
 
 bool is_keyword(std::string_view name) {
   static constexpr std::array<std::string_view, 19> keywords = {
-      "attribute", "default", "datatypes", "div",        "element", "empty",  "external",
-      "grammar",   "include", "inherit",   "list",       "mixed",   "namespace",
-      "notAllowed", "parent", "start",     "string",     "text",    "token"};
+      "attribute", "default", "datatypes", "div",  "element", "empty",     "external",
+      "grammar",   "include", "inherit",   "list", "mixed",   "namespace", "notAllowed",
+      "parent",    "start",   "string",    "text", "token"};
   for (std::string_view keyword : keywords)
     if (keyword == name) return true;
   return false;

@@ -4,6 +4,7 @@
 #include "validate/relaxng/compact_parser.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace teikit::validate::relaxng::compact {
 namespace {
@@ -22,8 +23,7 @@ Node text_node(std::string text) {
 bool is_datatype_library(const std::string& uri) {
   if (uri.empty()) return true;
   std::size_t colon = uri.find(':');
-  if (colon == std::string::npos || colon == 0 || uri.find('#') != std::string::npos)
-    return false;
+  if (colon == std::string::npos || colon == 0 || uri.find('#') != std::string::npos) return false;
   auto scheme_char = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
   };
@@ -139,8 +139,8 @@ void Parser::preamble() {
       if (!declared_datatypes_.insert(prefix).second)
         error(at, "duplicate declaration of datatypes prefix \"" + prefix + "\"");
       if (prefix == "xsd" && uri != xsd_datatypes)
-        error(at, std::string("the datatypes prefix \"xsd\" can only be bound to ") +
-                      xsd_datatypes);
+        error(at,
+              std::string("the datatypes prefix \"xsd\" can only be bound to ") + xsd_datatypes);
       if (!is_datatype_library(uri))
         error(uri_at, "\"" + uri +
                           "\" is not a datatype library URI (absolute, with no fragment "
@@ -247,8 +247,7 @@ Node Parser::parse_schema() {
 // decides: an annotation element, or a definition or grammar keyword after any annotations).
 bool Parser::top_level_is_grammar() const {
   auto is_assign = [&](std::size_t ahead) {
-    return at_punctuation("=", ahead) || at_punctuation("|=", ahead) ||
-           at_punctuation("&=", ahead);
+    return at_punctuation("=", ahead) || at_punctuation("|=", ahead) || at_punctuation("&=", ahead);
   };
   std::size_t i = 0;
   if (peek().kind == TokenKind::end) return true;
@@ -388,7 +387,8 @@ Annotations Parser::annotations() {
     add_attribute(result.attributes, Attribute{ns.uri, prefix, at.text.substr(colon + 1), value},
                   at);
   }
-  while (!at_punctuation("]")) result.elements.push_back(annotation_element(AnnotationPlace::initial));
+  while (!at_punctuation("]"))
+    result.elements.push_back(annotation_element(AnnotationPlace::initial));
   take();
   return result;
 }
@@ -470,15 +470,14 @@ Nodes Parser::apply_annotations(Annotations annotations, Node node) {
   for (Attribute& attribute : annotations.attributes)
     node.attributes.push_back(std::move(attribute));
   Nodes out;
-  bool text_only = node.ns == rng_ns &&
-                   (node.local == "value" || node.local == "param" || node.local == "name");
+  bool text_only =
+      node.ns == rng_ns && (node.local == "value" || node.local == "param" || node.local == "name");
   if (text_only) {
     out.push_back(std::move(node));
     for (Node& element : annotations.elements) out.push_back(std::move(element));
     return out;
   }
-  node.children.insert(node.children.begin(),
-                       std::make_move_iterator(annotations.elements.begin()),
+  node.children.insert(node.children.begin(), std::make_move_iterator(annotations.elements.begin()),
                        std::make_move_iterator(annotations.elements.end()));
   out.push_back(std::move(node));
   return out;

@@ -73,9 +73,9 @@ Nodes Parser::inner_pattern(Annotations annotations) {
     append(combined.children, finish_particle(Annotations{}, std::move(next)));
   }
   if (at_operator())
-    throw CompactError{peek().line, peek().column,
-                       "\"" + op + "\" and \"" + peek().text +
-                           "\" cannot be mixed without parentheses"};
+    throw CompactError{
+        peek().line, peek().column,
+        "\"" + op + "\" and \"" + peek().text + "\" cannot be mixed without parentheses"};
   return apply_annotations(std::move(annotations), std::move(combined));
 }
 
@@ -252,8 +252,7 @@ Nodes Parser::inner_name_class(bool is_element, Annotations annotations) {
   Nodes first = lead_annotated_name_class(is_element, &has_except);
   append(first, follow_annotations());
   if (!at_punctuation("|"))
-    return apply_annotations_in(std::move(annotations), std::move(first), "choice",
-                                first_at.line);
+    return apply_annotations_in(std::move(annotations), std::move(first), "choice", first_at.line);
   if (has_except) throw CompactError{first_at.line, first_at.column, except_needs_parentheses};
   Node choice = rng("choice", first_at);
   choice.children = std::move(first);

@@ -27,8 +27,8 @@ xml::DocPtr read_compact_syntax(std::string_view text, const std::string& base,
     return a.line != b.line ? a.line < b.line : a.column < b.column;
   });
   for (const auto& error : errors)
-    diagnostics.push_back(
-        Diagnostic{base, error.line, error.column, Severity::error, error.message, "schema", {}, {}});
+    diagnostics.push_back(Diagnostic{
+        base, error.line, error.column, Severity::error, error.message, "schema", {}, {}});
   return nullptr;
 }
 

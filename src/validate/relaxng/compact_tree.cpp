@@ -35,10 +35,9 @@ class DocumentBuilder {
     }
     out->line = static_cast<unsigned short>(std::clamp(node.line, 0, 65535));
     for (const Attribute& attribute : node.attributes) {
-      xmlNs* ns = attribute.ns.empty() ? nullptr
-                                       : namespace_for(out, attribute.prefix, attribute.ns);
-      xmlNewNsProp(out, ns, xml_chars(attribute.local.c_str()),
-                   xml_chars(attribute.value.c_str()));
+      xmlNs* ns =
+          attribute.ns.empty() ? nullptr : namespace_for(out, attribute.prefix, attribute.ns);
+      xmlNewNsProp(out, ns, xml_chars(attribute.local.c_str()), xml_chars(attribute.value.c_str()));
     }
     for (const Node& child : node.children) {
       if (child.is_text) {
@@ -62,8 +61,8 @@ class DocumentBuilder {
       if (uri == xml::chars(ns->href)) return ns;
     std::string fresh = "ns" + std::to_string(prefixes_.size() + 1);
     while (prefixes_.count(fresh) != 0) fresh += "_";
-    xmlNs* root_ns = xmlNewNs(xmlDocGetRootElement(doc_), xml_chars(uri.c_str()),
-                              xml_chars(fresh.c_str()));
+    xmlNs* root_ns =
+        xmlNewNs(xmlDocGetRootElement(doc_), xml_chars(uri.c_str()), xml_chars(fresh.c_str()));
     prefixes_[fresh] = root_ns;
     return root_ns;
   }

@@ -17,6 +17,14 @@ std::string_view view(const xmlChar* text) {
   return text == nullptr ? std::string_view() : std::string_view(xml::chars(text));
 }
 
+// Whether the document's DTD declares `name` as an unparsed entity (ENTITY values).
+bool unparsed_entity(xmlDoc* doc, std::string_view name) {
+  if (doc == nullptr) return false;
+  std::string n(name);
+  xmlEntity* entity = xmlGetDocEntity(doc, xml::xml_chars(n.c_str()));
+  return entity != nullptr && entity->etype == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY;
+}
+
 // Namespace bindings kept as a stack while streaming.
 class BindingStack final : public ScopeContext {
  public:
@@ -31,6 +39,10 @@ class BindingStack final : public ScopeContext {
     return std::nullopt;
   }
   std::vector<std::pair<std::string, std::string>> bindings() const override { return stack_; }
+  bool is_unparsed_entity(std::string_view name) const override {
+    return unparsed_entity(doc, name);
+  }
+  xmlDoc* doc = nullptr;
   void push(std::string prefix, std::string uri) {
     stack_.emplace_back(std::move(prefix), std::move(uri));
   }
@@ -53,6 +65,9 @@ class NodeContext final : public ScopeContext {
     if (ns == nullptr)
       return prefix.empty() ? std::optional<std::string>(std::string()) : std::nullopt;
     return std::string(xml::chars(ns->href));
+  }
+  bool is_unparsed_entity(std::string_view name) const override {
+    return unparsed_entity(node_->doc, name);
   }
   std::vector<std::pair<std::string, std::string>> bindings() const override {
     std::vector<std::pair<std::string, std::string>> out;
@@ -174,6 +189,7 @@ void on_start(void* ctx, const xmlChar* localname, const xmlChar* prefix, const 
   tag.ns = view(uri);
   tag.local = view(localname);
   tag.prefix = view(prefix);
+  s->bindings.doc = s->context->myDoc;
   tag.context = &s->bindings;
   tag.position = here(s->context);
   // The parser stands before the tag's closing "/>" or ">"; positions are after it.
