@@ -22,7 +22,6 @@ const char* const catalogue[] = {
     "character content of element {0} invalid; {1}",
     "ID {0} has already been defined (first occurrence at {1})",
     "IDREF {0} without matching ID",
-    "document incomplete; {0}",
 };
 
 void walk_content(Derivatives& d, PatternId p, Expectation& e, std::vector<NameClassId>& classes,

@@ -24,7 +24,6 @@ enum class Message {
   character_content_invalid,  // {0} element, {1} what it must be
   id_duplicate,               // {0} id, {1} where first
   idref_dangling,             // {0} id
-  document_incomplete,        // {0} expectation
 };
 
 /// Fills a catalogue message with its arguments ({0}, {1}).
