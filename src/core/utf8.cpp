@@ -55,6 +55,14 @@ std::optional<Diagnostic> check_text_input(std::string_view bytes, const std::st
                          std::string(1, "0123456789ABCDEF"[c >> 4]) +
                          std::string(1, "0123456789ABCDEF"[c & 15]) + " at offset " +
                          std::to_string(pos) + "; convert it to UTF-8 first (e.g. with iconv)");
+    // U+FFFE and U+FFFF are valid UTF-8 but no XML character: the TEI could not hold them.
+    if (length == 3 && c == 0xEF && static_cast<unsigned char>(bytes[pos + 1]) == 0xBF &&
+        static_cast<unsigned char>(bytes[pos + 2]) >= 0xBE)
+      return problem(line, column,
+                     std::string("input has the noncharacter U+FFF") +
+                         (static_cast<unsigned char>(bytes[pos + 2]) == 0xBE ? "E" : "F") +
+                         " at offset " + std::to_string(pos) +
+                         ", which XML cannot hold; remove it or replace it (e.g. with U+FFFD)");
     bool control = c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
     if (control)
       return problem(line, column,

@@ -42,6 +42,17 @@ TEST(Utf8, RejectsBinaryInput) {
   EXPECT_NE(control->message.find("control character U+0001"), std::string::npos);
 }
 
+TEST(Utf8, RejectsTheNoncharactersXmlCannotHold) {
+  auto ffff = check_text_input("Title\n\xEF\xBF\xBF", "x");
+  ASSERT_TRUE(ffff);
+  EXPECT_NE(ffff->message.find("U+FFFF at offset 6"), std::string::npos) << ffff->message;
+  EXPECT_EQ(ffff->line, 2);
+  auto fffe = check_text_input("Title \xEF\xBF\xBE", "x");
+  ASSERT_TRUE(fffe);
+  EXPECT_NE(fffe->message.find("U+FFFE"), std::string::npos) << fffe->message;
+  EXPECT_FALSE(check_text_input("Title \xEF\xBF\xBD", "x"));  // U+FFFD is a character
+}
+
 TEST(Utf8, DecodesAndEncodesCodePoints) {
   std::string text = "aЖ€😀";
   std::size_t pos = 0;
