@@ -114,6 +114,38 @@ TEST(RelaxNgEngine, IdsMustBeUniqueAndReferencesMustResolve) {
                        "1:65 IDREF \"b\" without matching ID"}));
 }
 
+// The first schema error of `text`, with its line; empty if it compiles.
+std::string schema_error(const std::string& text) {
+  try {
+    validate::load_native_relaxng(text, "s.rng");
+  } catch (const validate::SchemaError& e) {
+    const Diagnostic& d = e.diagnostics().front();
+    return std::to_string(d.line) + " " + d.message;
+  }
+  return {};
+}
+
+TEST(RelaxNgEngine, SchemasMustBeIdTypeCompatible) {
+  const std::string head =
+      "<grammar xmlns='http://relaxng.org/ns/structure/1.0' "
+      "datatypeLibrary='http://www.w3.org/2001/XMLSchema-datatypes'>\n";
+  EXPECT_EQ(schema_error(head +
+                         "<start><element name='doc'><zeroOrMore><choice>\n"
+                         "<element name='p'><attribute name='id'><data type='ID'/></attribute>"
+                         "</element>\n"
+                         "<element name='p'><attribute name='id'/><attribute name='n'/></element>\n"
+                         "</choice></zeroOrMore></element></start></grammar>"),
+            "4 conflicting ID-types for attribute \"id\" of element \"p\" (ID and none)");
+  EXPECT_EQ(schema_error(head + "<start><element><anyName/><attribute name='id'><data type='ID'/>"
+                                "</attribute></element></start></grammar>")
+                .substr(0, 36),
+            "2 an attribute of type ID must have ");
+  EXPECT_EQ(schema_error(head + "<start><element name='doc'><attribute name='a'><data type='ID'/>"
+                                "</attribute><attribute name='b'><data type='IDREFS'/></attribute>"
+                                "</element></start></grammar>"),
+            "");
+}
+
 TEST(RelaxNgEngine, TreeWalkAgreesWithTheStreamingParse) {
   std::string document = "<doc version='1'>\n<body><p/></body>\n<count>x</count>\n</doc>";
   std::vector<Diagnostic> streamed, walked, ignored;

@@ -47,6 +47,18 @@ struct IdAttributeKey {
   }
 };
 
+/// Where a schema defines something: file and line.
+struct SourcePosition {
+  std::string file;
+  int line = 0;
+};
+
+/// A problem of a compiled schema, at the element pattern it concerns (or none).
+struct SchemaProblem {
+  std::string message;
+  PatternId element = not_allowed_id;
+};
+
 /// Everything a validator needs.
 struct CompiledGrammar {
   PatternStore patterns;
@@ -60,10 +72,13 @@ struct CompiledGrammar {
   /// Every element pattern, for recovery: content to check an element against where it is
   /// not allowed.
   std::vector<PatternId> elements;
+  /// Where each element pattern is written, for the schema's own error messages.
+  std::map<PatternId, SourcePosition> element_sources;
 };
 
 /// Fills `id_attributes` (DTD compatibility): for each element and attribute name pair, the
-/// ID type its datatype declares.
-void find_id_attributes(CompiledGrammar& grammar);
+/// ID type its datatype declares. Reports what makes the schema incompatible: an ID-typed
+/// attribute under a wildcard name, or one name pair with two ID types.
+void find_id_attributes(CompiledGrammar& grammar, std::vector<SchemaProblem>& problems);
 
 }  // namespace teikit::validate::relaxng

@@ -21,7 +21,7 @@ enum class ContentType { none, empty, complex, simple };
 
 class Checker {
  public:
-  Checker(const CompiledGrammar& grammar, std::vector<std::string>& errors)
+  Checker(const CompiledGrammar& grammar, std::vector<SchemaProblem>& errors)
       : g_(grammar), errors_(errors) {}
 
   void run() {
@@ -29,6 +29,7 @@ class Checker {
     std::vector<PatternId> work = reached_;
     for (std::size_t i = 0; i < work.size(); ++i) {
       PatternId element = work[i];
+      current_ = element;
       PatternId content = node(element).a;
       paths(content, 0);
       if (content_type(content) == ContentType::none)
@@ -51,7 +52,8 @@ class Checker {
   }
 
   void fail(std::string message) {
-    if (seen_.insert(message).second) errors_.push_back(std::move(message));
+    if (seen_.insert(message).second)
+      errors_.push_back(SchemaProblem{std::move(message), current_});
   }
 
   // 7.1: prohibited paths.
@@ -272,7 +274,8 @@ class Checker {
   }
 
   const CompiledGrammar& g_;
-  std::vector<std::string>& errors_;
+  std::vector<SchemaProblem>& errors_;
+  PatternId current_ = not_allowed_id;  // the element whose content is checked; none: start
   std::set<std::string> seen_;
   std::set<std::uint64_t> visited_;
   std::vector<PatternId> reached_;
@@ -285,7 +288,7 @@ class Checker {
 
 }  // namespace
 
-void check_restrictions(const CompiledGrammar& grammar, std::vector<std::string>& errors) {
+void check_restrictions(const CompiledGrammar& grammar, std::vector<SchemaProblem>& errors) {
   Checker(grammar, errors).run();
 }
 

@@ -305,6 +305,9 @@ PatternId Reader::compile(const xmlNode* node, Inherited inherited, Scope* scope
     if (children.size() <= first)
       throw SchemaFault{node, "element \"element\" needs a content pattern"};
     PatternId element = builder_.new_element(nc);
+    grammar_->element_sources[element] = SourcePosition{
+        node->doc != nullptr && node->doc->URL != nullptr ? xml::chars(node->doc->URL) : base_,
+        static_cast<int>(xmlGetLineNo(node))};
     pending_.push_back(PendingElement{element, children, first, inherited, scope});
     return element;
   }
@@ -593,12 +596,17 @@ std::shared_ptr<const CompiledGrammar> Reader::read(std::string_view bytes,
   for (const auto& p : grammar_->patterns.nodes)
     if (p.kind == Kind::element)
       grammar_->elements.push_back(static_cast<PatternId>(&p - grammar_->patterns.nodes.data()));
-  std::vector<std::string> errors;
-  check_restrictions(*grammar_, errors);
-  for (auto& e : errors)
-    diagnostics.push_back(Diagnostic{base_, 0, 0, Severity::error, e, "schema", {}, {}});
-  if (!errors.empty()) return nullptr;
-  find_id_attributes(*grammar_);
+  std::vector<SchemaProblem> problems;
+  check_restrictions(*grammar_, problems);
+  if (problems.empty()) find_id_attributes(*grammar_, problems);
+  for (auto& problem : problems) {
+    SourcePosition where{base_, 0};
+    auto found = grammar_->element_sources.find(problem.element);
+    if (found != grammar_->element_sources.end()) where = found->second;
+    diagnostics.push_back(Diagnostic{
+        where.file, where.line, 0, Severity::error, std::move(problem.message), "schema", {}, {}});
+  }
+  if (!problems.empty()) return nullptr;
   return grammar_;
 }
 

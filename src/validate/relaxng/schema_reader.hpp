@@ -26,8 +26,8 @@ std::shared_ptr<const CompiledGrammar> read_schema(std::string_view bytes, const
                                                    std::vector<Diagnostic>& diagnostics,
                                                    const ReaderOptions& options = {});
 
-/// Checks the restrictions of spec section 7 on a compiled grammar; appends one message per
+/// Checks the restrictions of spec section 7 on a compiled grammar; appends one problem per
 /// violation.
-void check_restrictions(const CompiledGrammar& grammar, std::vector<std::string>& errors);
+void check_restrictions(const CompiledGrammar& grammar, std::vector<SchemaProblem>& problems);
 
 }  // namespace teikit::validate::relaxng
