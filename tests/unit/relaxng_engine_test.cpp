@@ -82,7 +82,7 @@ TEST(RelaxNgEngine, EachMessageOfTheCatalogue) {
                                      "attribute \"status\""});
   EXPECT_EQ(messages("<doc version='x1'><head/><body><p/></body></doc>"),
             std::vector<std::string>{
-                "1:19 value of attribute \"version\" is invalid; must be a valid integer"});
+                "1:19 value of attribute \"version\" is invalid; must be an integer"});
   EXPECT_EQ(messages("<doc version='1' status='done'><head/><body><p/></body></doc>"),
             std::vector<std::string>{"1:32 value of attribute \"status\" is invalid; must be "
                                      "equal to \"draft\" or \"final\""});
@@ -92,7 +92,7 @@ TEST(RelaxNgEngine, EachMessageOfTheCatalogue) {
             std::vector<std::string>{"1:36 text not allowed here; expected element \"p\""});
   EXPECT_EQ(messages("<doc version='1'><head/><body><p/></body><count>many</count></doc>"),
             std::vector<std::string>{"1:53 character content of element \"count\" invalid; "
-                                     "must be a valid integer"});
+                                     "must be an integer"});
 }
 
 TEST(RelaxNgEngine, RecoversSoThatEachMistakeIsReportedOnce) {

@@ -183,6 +183,61 @@ bool fail(std::string* why, std::string reason) {
   return false;
 }
 
+// What a value of each type looks like, for "value … is invalid; must be …".
+struct TypeDescription {
+  const char* type;
+  const char* description;
+};
+const TypeDescription type_descriptions[] = {
+    {"integer", "an integer"},
+    {"int", "an integer from -2147483648 to 2147483647"},
+    {"long", "an integer from -9223372036854775808 to 9223372036854775807"},
+    {"short", "an integer from -32768 to 32767"},
+    {"byte", "an integer from -128 to 127"},
+    {"nonNegativeInteger", "an integer of 0 or more"},
+    {"positiveInteger", "an integer of 1 or more"},
+    {"nonPositiveInteger", "an integer of 0 or less"},
+    {"negativeInteger", "an integer of -1 or less"},
+    {"unsignedLong", "an integer from 0 to 18446744073709551615"},
+    {"unsignedInt", "an integer from 0 to 4294967295"},
+    {"unsignedShort", "an integer from 0 to 65535"},
+    {"unsignedByte", "an integer from 0 to 255"},
+    {"decimal", "a decimal number"},
+    {"float", "a number (float)"},
+    {"double", "a number (double)"},
+    {"boolean", "a boolean (true, false, 1 or 0)"},
+    {"date", "a date of the form YYYY-MM-DD"},
+    {"dateTime", "a date and time of the form YYYY-MM-DDThh:mm:ss"},
+    {"time", "a time of the form hh:mm:ss"},
+    {"gYear", "a year of the form YYYY"},
+    {"gYearMonth", "a year and month of the form YYYY-MM"},
+    {"gMonth", "a month of the form --MM"},
+    {"gMonthDay", "a month and day of the form --MM-DD"},
+    {"gDay", "a day of the month of the form ---DD"},
+    {"duration", "a duration of the form PnYnMnDTnHnMnS"},
+    {"anyURI", "a URI"},
+    {"language", "a language tag (RFC 3066, e.g. en or de-AT)"},
+    {"Name", "an XML name"},
+    {"NCName", "an XML name without a colon"},
+    {"ID", "an XML name without a colon"},
+    {"IDREF", "an XML name without a colon"},
+    {"IDREFS", "a list of XML names without colons"},
+    {"NMTOKEN", "an XML name token"},
+    {"NMTOKENS", "a list of XML name tokens"},
+    {"ENTITY", "an XML name without a colon"},
+    {"ENTITIES", "a list of XML names without colons"},
+    {"QName", "a qualified name (prefix:name)"},
+    {"hexBinary", "binary data in hexadecimal"},
+    {"base64Binary", "binary data in base64"},
+};
+
+// "must be an integer", or "must be a valid X" for a type without a description.
+std::string must_be(const std::string& type) {
+  for (const auto& d : type_descriptions)
+    if (type == d.type) return std::string("must be ") + d.description;
+  return "must be a valid " + type;
+}
+
 std::string quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
@@ -270,7 +325,7 @@ class XsdDatatype final : public Datatype {
 bool XsdDatatype::parse(std::string_view text, const NamespaceContext& context, Parsed& out,
                         std::string* why) const {
   out.normal = normalize(text);
-  auto invalid = [&] { return fail(why, "must be a valid " + name_); };
+  auto invalid = [&] { return fail(why, must_be(name_)); };
   auto no_entity = [&] { return fail(why, "must name an unparsed entity of the document"); };
   if (out.normal.find('\0') != std::string::npos) return invalid();
   switch (info_.family) {
@@ -327,7 +382,7 @@ bool XsdDatatype::parse_qname(Parsed& out, const NamespaceContext& context,
   std::string prefix = colon == std::string::npos ? "" : out.normal.substr(0, colon);
   out.local = colon == std::string::npos ? out.normal : out.normal.substr(colon + 1);
   if (!is_ncname(out.local) || (colon != std::string::npos && !is_ncname(prefix)))
-    return fail(why, "must be a valid " + name_);
+    return fail(why, must_be(name_));
   std::optional<std::string> uri = context.lookup(prefix);
   if (!uri && !prefix.empty())
     return fail(why, "uses the undeclared namespace prefix " + quoted(prefix));
