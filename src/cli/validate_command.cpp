@@ -73,8 +73,8 @@ Action add_validate_command(CLI::App& app) {
       "validate", "Validate XML files against RELAX NG, XSD or DTD, and Schematron");
   command->add_option("files", options->files, "XML files to validate")->required();
   command->add_option("--schema", options->schemas.schema,
-                      "Grammar: .rng (RELAX NG), .xsd or .dtd (default: the built-in teikit "
-                      "schema); Schematron embedded in a .rng runs too");
+                      "Grammar: .rng or .rnc (RELAX NG), .xsd or .dtd (default: the built-in "
+                      "teikit schema); Schematron embedded in a RELAX NG schema runs too");
   command->add_option("--schematron", options->schemas.schematron,
                       "ISO Schematron rules (default: the built-in teikit rules)");
   command->add_option("--phase", options->schemas.phase, "Schematron phase to run");
