@@ -122,4 +122,11 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
 }  // namespace teikit

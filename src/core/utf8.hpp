@@ -21,4 +21,7 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 /// Appends the UTF-8 encoding of `code_point` to `out`.
 void append_utf8(std::string& out, char32_t code_point);
 
+/// How many code points the UTF-8 `text` holds (its continuation bytes not counted).
+std::size_t utf8_length(std::string_view text);
+
 }  // namespace teikit

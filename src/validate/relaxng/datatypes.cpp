@@ -12,7 +12,7 @@ namespace detail {
 std::string replace_whitespace(std::string_view text) {
   std::string out(text);
   for (char& c : out)
-    if (is_xml_space(c)) c = ' ';
+    if (is_space(c)) c = ' ';
   return out;
 }
 
@@ -21,7 +21,7 @@ std::string collapse_whitespace(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (char c : text) {
-    if (is_xml_space(c)) {
+    if (is_space(c)) {
       pending_space = !out.empty();
       continue;
     }
@@ -30,13 +30,6 @@ std::string collapse_whitespace(std::string_view text) {
     out += c;
   }
   return out;
-}
-
-std::size_t utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;  // not a continuation byte
-  return count;
 }
 
 }  // namespace detail

@@ -11,25 +11,18 @@
 #include <vector>
 
 #include "validate/relaxng/datatypes.hpp"
+#include "validate/relaxng/whitespace.hpp"
 
 namespace teikit::validate::relaxng::detail {
 
 /// The namespace URI of the W3C XML Schema datatype library for RELAX NG.
 inline constexpr std::string_view xsd_library_uri = "http://www.w3.org/2001/XMLSchema-datatypes";
 
-/// Whether `c` is XML whitespace (space, tab, line feed, carriage return).
-inline bool is_xml_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /// `text` with every XML whitespace character turned into a space (whiteSpace "replace").
 std::string replace_whitespace(std::string_view text);
 
 /// `text` stripped, each run of XML whitespace made one space (whiteSpace "collapse").
 std::string collapse_whitespace(std::string_view text);
-
-/// How many Unicode characters the UTF-8 `text` holds.
-std::size_t utf8_length(std::string_view text);
 
 /// Compiles the XML Schema datatype `type` with `params`; null with `error` set on failure.
 std::shared_ptr<const Datatype> make_xsd_datatype(std::string_view type,

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "core/xml_handles.hpp"
 #include "validate/relaxng/datatypes_internal.hpp"
 

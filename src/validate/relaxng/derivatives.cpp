@@ -138,7 +138,8 @@ const std::vector<PatternId>& Derivatives::matching_attributes(PatternId p, QNam
 
 PatternId Derivatives::attribute(PatternId p, QName name, std::string_view value,
                                  const NamespaceContext& context, bool any_value) {
-  const std::vector<PatternId> candidates = matching_attributes(p, name);
+  // A reference into the memo: stable, since value checks add no entries to it.
+  const std::vector<PatternId>& candidates = matching_attributes(p, name);
   if (candidates.empty()) return not_allowed_id;
   std::vector<PatternId> accepted;
   std::uint64_t mask = 0;
@@ -238,12 +239,6 @@ PatternId Derivatives::text(PatternId p, std::string_view text, const NamespaceC
   PatternId result = text_uncached(p, text, context);
   text_memo_.emplace(p, result);
   return result;
-}
-
-PatternId Derivatives::text_or_space(PatternId p, std::string_view value,
-                                     const NamespaceContext& context) {
-  PatternId derived = text(p, value, context);
-  return all_space(value) ? builder_.choice(p, derived) : derived;
 }
 
 PatternId Derivatives::text_uncached(PatternId p, std::string_view value,

@@ -32,8 +32,6 @@ class Derivatives {
   PatternId start_tag_close(PatternId p, bool recover = false);
   /// After a text node.
   PatternId text(PatternId p, std::string_view text, const NamespaceContext& context);
-  /// After a text node that may be whitespace only: the text is optional then.
-  PatternId text_or_space(PatternId p, std::string_view text, const NamespaceContext& context);
   /// After the end tag. With `recover`, the element's unfinished content is dropped.
   PatternId end_tag(PatternId p, bool recover = false);
   /// Whether the pattern matches the empty sequence.

@@ -271,7 +271,7 @@ xml::DocPtr stream_document(Matcher& matcher, std::string_view bytes, const std:
     sax->reference = on_reference;
   });
   well_formed = doc != nullptr;
-  valid = matcher.end_document(Position{}) && well_formed;
+  valid = matcher.end_document() && well_formed;
   // The tree is whole now: each element's path can say which of its siblings it is.
   if (doc)
     for (const auto& [index, node] : streamer.nodes)
@@ -284,7 +284,7 @@ bool walk_document(Matcher& matcher, xmlDoc* doc, const std::string& file,
                    std::vector<Diagnostic>& out) {
   matcher.start_document(file, &out);
   if (const xmlNode* root = xmlDocGetRootElement(doc)) walk(matcher, root, &out);
-  return matcher.end_document(Position{});
+  return matcher.end_document();
 }
 
 }  // namespace teikit::validate::relaxng

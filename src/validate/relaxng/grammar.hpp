@@ -31,10 +31,9 @@ struct SchemaValue {
   StaticContext context;
 };
 
-/// A `<data>`: its datatype plus the names used in messages.
+/// A `<data>` or `<value>`'s compiled datatype.
 struct SchemaDatatype {
   std::shared_ptr<const Datatype> datatype;
-  std::string description;  // "an integer", "a token matching ..."
 };
 
 /// The ID-ness of an attribute on an element (DTD compatibility), keyed by names.

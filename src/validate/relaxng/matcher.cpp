@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "validate/relaxng/messages.hpp"
 #include "validate/relaxng/whitespace.hpp"
 
@@ -25,9 +26,7 @@ Position text_end(std::string_view text, Position end) {
   if (newlines == 0) return Position{end.line, end.column - static_cast<int>(tail.size())};
   std::size_t line_start = text.rfind('\n', last);
   std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
-  int column = 1;
-  for (std::size_t i = from; i <= last; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  int column = 1 + static_cast<int>(utf8_length(text.substr(from, last + 1 - from)));
   if (line_start == std::string_view::npos) column = 0;  // the text's first line: unknown
   return Position{end.line - newlines, column};
 }
@@ -264,8 +263,7 @@ void Matcher::end_element(Position position) {
   frames_.pop_back();
 }
 
-bool Matcher::end_document(Position position) {
-  (void)position;
+bool Matcher::end_document() {
   for (const auto& [id, where] : idrefs_)
     if (!ids_.contains(id)) report(where, message(Message::idref_dangling, {quoted(id)}));
   out_ = nullptr;

@@ -61,7 +61,7 @@ class Matcher {
   /// An end tag.
   void end_element(Position position);
   /// Ends the document: unresolved IDREFs are reported; returns whether it was valid.
-  bool end_document(Position position);
+  bool end_document();
 
  private:
   struct Frame {

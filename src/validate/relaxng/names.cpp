@@ -3,7 +3,7 @@
 namespace teikit::validate::relaxng {
 
 NameId NameTable::intern(std::string_view text) {
-  auto found = ids_.find(std::string(text));
+  auto found = ids_.find(text);
   if (found != ids_.end()) return found->second;
   auto id = static_cast<NameId>(strings_.size());
   strings_.emplace_back(text);
@@ -12,7 +12,7 @@ NameId NameTable::intern(std::string_view text) {
 }
 
 NameId NameTable::find(std::string_view text) const {
-  auto found = ids_.find(std::string(text));
+  auto found = ids_.find(text);
   return found == ids_.end() ? unknown_name : found->second;
 }
 

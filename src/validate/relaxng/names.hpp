@@ -5,6 +5,7 @@
 // which only wildcards (anyName, nsName) can match.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,8 +35,14 @@ class NameTable {
   const std::string& text(NameId id) const { return strings_[id]; }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
   std::vector<std::string> strings_;
-  std::unordered_map<std::string, NameId> ids_;
+  std::unordered_map<std::string, NameId, Hash, std::equal_to<>> ids_;
 };
 
 enum class NameClassKind : std::uint8_t { any_name, ns_name, name, choice };

@@ -411,7 +411,7 @@ PatternId Reader::compile_value(const xmlNode* node, const Inherited& inherited)
     throw SchemaFault{node, "value \"" + value.text + "\" is not a valid " + type +
                                 (why.empty() ? "" : ": " + why)};
   value.datatype = static_cast<std::uint32_t>(grammar_->datatypes.size());
-  grammar_->datatypes.push_back(SchemaDatatype{datatype, type});
+  grammar_->datatypes.push_back(SchemaDatatype{datatype});
   grammar_->values.push_back(std::move(value));
   return builder_.value(static_cast<std::uint32_t>(grammar_->values.size() - 1));
 }
@@ -444,9 +444,7 @@ PatternId Reader::compile_data(const xmlNode* node, const Inherited& inherited, 
   DatatypeError error;
   auto datatype = make_datatype(inherited.datatype_library, type, params, error);
   if (!datatype) throw SchemaFault{node, error.message};
-  std::string description = type;
-  for (const auto& p : params) description += " " + p.name + " \"" + p.value + "\"";
-  grammar_->datatypes.push_back(SchemaDatatype{datatype, description});
+  grammar_->datatypes.push_back(SchemaDatatype{datatype});
   return builder_.data(static_cast<std::uint32_t>(grammar_->datatypes.size() - 1), except);
 }
 
